@@ -1,0 +1,44 @@
+# Department portal: `make run` (set up + serve with demo content) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install setup run test bench messages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_portal
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+# The scheduler (scheduled publishing, periodic jobs) runs beside the development server and
+# stops with it.
+run: setup
+	@echo "http://127.0.0.1:$(PORT)/  (quản trị: http://127.0.0.1:$(PORT)/admin/)"
+	@$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+# Refresh and compile the Vietnamese catalogue (needs GNU gettext).
+messages: install
+	cd portal && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete --no-location
+	cd portal && ../$(BIN)/python ../manage.py compilemessages -l vi
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 *.egg-info

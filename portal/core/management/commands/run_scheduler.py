@@ -1,0 +1,34 @@
+"""`manage.py run_scheduler`: run periodic jobs in one process (development and small installs).
+
+Production may use systemd timers instead (deploy/). Jobs: publish pages whose scheduled
+time has come (Wagtail's `publish_scheduled`). Later features add theirs to JOBS.
+"""
+
+import logging
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+logger = logging.getLogger("portal.scheduler")
+
+JOBS = [("publish_scheduled", {})]
+
+
+class Command(BaseCommand):
+    help = "Run periodic jobs every --interval seconds (or once with --once)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=int, default=60)
+        parser.add_argument("--once", action="store_true")
+
+    def handle(self, *args, interval: int, once: bool, **options):
+        while True:
+            for name, kwargs in JOBS:
+                try:
+                    call_command(name, verbosity=0, **kwargs)
+                except Exception:  # one failing job must not stop the others
+                    logger.exception("scheduled job %s failed", name)
+            if once:
+                return
+            time.sleep(max(5, interval))

@@ -1,0 +1,104 @@
+"""Department identity and navigation, edited in the admin (Settings), one set per site.
+
+A department installs the portal and types these in: nothing in code names a department.
+The footer fields follow what a state agency site must display (Nghị định 42/2022/NĐ-CP,
+Điều 9: name of the managing agency, address, phone, e-mail, the person responsible for
+content, and the licence where the site has one).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from .blocks import LinkBlock, MenuItemBlock, SocialLinkBlock
+
+
+@register_setting(icon="home")
+class SiteIdentity(BaseSiteSetting):
+    parent_body = models.CharField(
+        _("parent body"), max_length=200, blank=True, help_text=_("E.g. Ủy ban nhân dân tỉnh Phú Thọ")
+    )
+    department_name = models.CharField(
+        _("department name"), max_length=200, default="", help_text=_("E.g. Sở Khoa học và Công nghệ")
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("Used in page titles, e.g. Sở KH&CN Phú Thọ")
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("emblem / logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    fax = models.CharField(_("fax"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    working_hours = models.CharField(
+        _("working hours"), max_length=200, blank=True, help_text=_("E.g. Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu")
+    )
+    editor_in_chief = models.CharField(
+        _("person responsible for content"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name and position of the head of the editorial board (Trưởng ban biên tập)."),
+    )
+    licence = models.CharField(
+        _("licence"), max_length=300, blank=True, help_text=_("Licence number and issuing body, if any.")
+    )
+    footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
+    social_links = StreamField([("social", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("parent_body"), FieldPanel("department_name"), FieldPanel("short_name"), FieldPanel("emblem")],
+            heading=_("Agency"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+                FieldPanel("working_hours"),
+            ],
+            heading=_("Contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("editor_in_chief"), FieldPanel("licence"), FieldPanel("footer_text"), FieldPanel("social_links")],
+            heading=_("Footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("department identity")
+
+    @property
+    def site_title(self) -> str:
+        return self.short_name or self.department_name
+
+
+@register_setting(icon="list-ul")
+class SiteNavigation(BaseSiteSetting):
+    main_menu = StreamField([("item", MenuItemBlock())], verbose_name=_("main menu"), blank=True)
+    quick_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("quick links"),
+        blank=True,
+        help_text=_("Shown in the sidebar of every page (Lịch tiếp công dân, Thống kê KH&CN, …)."),
+    )
+    site_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("site links"),
+        blank=True,
+        help_text=_("Links to other agencies (Liên kết trang)."),
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("quick_links"), FieldPanel("site_links")]
+
+    class Meta:
+        verbose_name = _("menus and links")

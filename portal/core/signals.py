@@ -1,0 +1,46 @@
+"""Empty the anonymous page cache whenever what visitors see may have changed.
+
+Wagtail's own front-end cache purge only purges the changed page; a new article also
+changes its category listing, the home page and the sidebar, so the whole "pages" cache
+is dropped (it rebuilds on the next visit of each page).
+"""
+
+import logging
+
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import SiteIdentity, SiteNavigation
+
+logger = logging.getLogger("portal.cache")
+
+
+def clear_page_cache(**kwargs) -> None:
+    caches["pages"].clear()
+    logger.debug("page cache cleared")
+
+
+page_published.connect(clear_page_cache, dispatch_uid="portal_cache_published")
+page_unpublished.connect(clear_page_cache, dispatch_uid="portal_cache_unpublished")
+post_page_move.connect(clear_page_cache, dispatch_uid="portal_cache_moved")
+
+
+@receiver(post_save, sender=SiteIdentity, dispatch_uid="portal_cache_identity")
+@receiver(post_save, sender=SiteNavigation, dispatch_uid="portal_cache_navigation")
+def _settings_changed(**kwargs) -> None:
+    clear_page_cache()
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    clear_page_cache()
+
+
+def connect_page_delete() -> None:
+    from wagtail.models import Page
+
+    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="portal_cache_deleted")
+
+
+connect_page_delete()

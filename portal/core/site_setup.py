@@ -1,0 +1,37 @@
+"""Bring a fresh database to a usable portal: a home page served by the default site and
+the editorial roles. Safe to run any number of times."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from portal.home.models import HomePage
+
+from .models import SiteIdentity, SiteNavigation
+from .roles import roles_setup
+
+
+@transaction.atomic
+def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's migrations leave a placeholder "Welcome" page; ours replaces it.
+        placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
+        if placeholder is not None:
+            Site.objects.filter(root_page=placeholder).update(root_page=root)
+            placeholder.delete()
+        home = HomePage(title=_("Home page"), slug="home")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    site = Site.objects.get(is_default_site=True)
+    SiteIdentity.for_site(site)
+    SiteNavigation.for_site(site)
+    roles_setup(root_page=home)
+    return home

@@ -1,0 +1,27 @@
+"""Text folding for Vietnamese: the same key for "Đà Nẵng", "da nang" and "DA NANG".
+
+Unicode NFD separates most Vietnamese marks into combining characters, but "đ"/"Đ" are
+letters of their own (U+0111/U+0110) with no decomposition, so they are mapped explicitly.
+"""
+
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "d"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, drop diacritics, map đ→d and collapse whitespace."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def slugify_vi(text: str, max_length: int = 80) -> str:
+    """A URL slug from Vietnamese text: "Tin hoạt động" → "tin-hoat-dong"."""
+    folded = fold(text)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:max_length].rstrip("-") or "muc"

@@ -1,0 +1,29 @@
+"""The home page: featured articles, the newest articles of each category, quick links."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)
+    per_category = models.PositiveSmallIntegerField(_("articles per category"), default=4)
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.CategoryPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("featured_count"), FieldPanel("per_category")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.news import selectors as news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = news.featured_articles(limit=self.featured_count)
+        context["sections"] = news.latest_by_category(home=self, per_category=self.per_category)
+        return context

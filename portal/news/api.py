@@ -1,0 +1,149 @@
+"""Read API for articles and the view-count beacon."""
+
+import datetime as dt
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from . import selectors, services
+from .models import ArticlePage, CategoryPage
+
+router = Router(tags=["articles"])
+
+# Crawlers, link previews, monitoring and headless browsers do not count as readers.
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|zalo.*preview|curl|wget|python-|"
+    r"httpclient|java/|go-http|okhttp|headless|lighthouse|pingdom|uptime|monitor|scanner",
+    re.IGNORECASE,
+)
+# 1x1 transparent GIF for the no-JavaScript counter.
+PIXEL = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    url: str
+    summary: str
+    category: str
+    published_at: dt.datetime
+    view_count: int
+
+
+class ArticleDetailOut(ArticleOut):
+    author: str
+    tags: list[str]
+    body_text: str
+
+
+class ArticleListOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[ArticleOut]
+
+
+class ArticleFilters(Schema):
+    category: str | None = Field(None, max_length=255, description="Category slug")
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+class ViewCountOut(Schema):
+    view_count: int
+    counted: bool
+
+
+def _category_titles(articles: list[ArticlePage]) -> dict[str, str]:
+    parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
+    return dict(CategoryPage.objects.filter(path__in=parent_paths).values_list("path", "title"))
+
+
+def _serialise(articles: list[ArticlePage]) -> list[dict]:
+    counts = selectors.view_counts(article_ids=[a.pk for a in articles])
+    categories = _category_titles(articles)
+    return [
+        {
+            "id": a.pk,
+            "title": a.title,
+            "url": a.get_url() or "",
+            "summary": a.summary,
+            "category": categories.get(a.path[: -ArticlePage.steplen], ""),
+            "published_at": a.date,
+            "view_count": counts.get(a.pk, 0),
+        }
+        for a in articles
+    ]
+
+
+@router.get("", response=ArticleListOut, summary="List published articles, newest first")
+def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
+    articles = selectors.live_articles()
+    if filters.category:
+        category = CategoryPage.objects.live().public().filter(slug=filters.category).first()
+        if category is None:
+            raise HttpError(404, _("No such category."))
+        articles = articles.descendant_of(category)
+    total = articles.count()
+    start = (filters.page - 1) * filters.page_size
+    page_items = list(articles[start : start + filters.page_size])
+    return {"count": total, "page": filters.page, "page_size": filters.page_size, "items": _serialise(page_items)}
+
+
+@router.get("/{int:article_id}", response=ArticleDetailOut, summary="One published article with its text")
+def get_article(request: HttpRequest, article_id: int):
+    article = selectors.live_articles().filter(pk=article_id).first()
+    if article is None:
+        raise HttpError(404, _("No such article."))
+    data = _serialise([article])[0]
+    data.update(author=article.author, tags=[t.name for t in article.tags.all()], body_text=article.body_text())
+    return data
+
+
+def _should_count(request: HttpRequest, article_id: int) -> bool:
+    agent = request.headers.get("User-Agent", "")
+    if not agent or BOT_PATTERN.search(agent):
+        return False
+    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
+    if "prefetch" in purpose or "prerender" in purpose:
+        return False
+    window = settings.PORTAL_VIEW_DEDUP_SECONDS
+    if window > 0:
+        # The same browser reloading within the window is one visit. The key is a hash held
+        # only in the cache for the window; no address is stored anywhere.
+        ident = f"{request.META.get('REMOTE_ADDR', '')}|{agent}|{article_id}"
+        key = "seen:" + hashlib.sha256(ident.encode()).hexdigest()[:32]
+        if not cache.add(key, 1, timeout=window):
+            return False
+    return True
+
+
+def _count(request: HttpRequest, article_id: int) -> tuple[int, bool]:
+    if not selectors.live_articles().filter(pk=article_id).exists():
+        raise HttpError(404, _("No such article."))
+    if _should_count(request, article_id):
+        return services.article_view_record(article_id=article_id), True
+    return selectors.article_view_count(article_id=article_id), False
+
+
+@router.post("/{int:article_id}/view", response=ViewCountOut, summary="Count one reading of an article")
+def record_view(request: HttpRequest, article_id: int, response: HttpResponse):
+    count, counted = _count(request, article_id)
+    response["Cache-Control"] = "no-store"
+    return {"view_count": count, "counted": counted}
+
+
+@router.get("/{int:article_id}/view.gif", include_in_schema=False)
+def record_view_pixel(request: HttpRequest, article_id: int):
+    """Counter for readers without JavaScript (an <img> inside <noscript>)."""
+    _count(request, article_id)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    response["Cache-Control"] = "no-store"
+    return response

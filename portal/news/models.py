@@ -1,0 +1,209 @@
+"""News: categories (chuyên mục, nested one level) and articles.
+
+The page tree is Home → Category → (Sub-category →) Article. View counts live in their own
+table, not on the page: publishing a revision copies every page field from the revision, so
+a counter stored on the page would be rolled back by each edit.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.core.text import fold
+
+from .blocks import ArticleBodyBlock
+
+
+class CategoryPage(Page):
+    """A news category. Top-level categories sit under the home page; one more level is allowed."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    show_in_home = models.BooleanField(
+        _("show latest articles on the home page"), default=True
+    )
+
+    parent_page_types = ["home.HomePage", "news.CategoryPage"]
+    subpage_types = ["news.ArticlePage", "news.CategoryPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("show_in_home")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        # Categories nest one level only: a sub-category's parent must be a top-level category.
+        if not super().can_create_at(parent):
+            return False
+        specific_parent = parent.specific_class
+        if specific_parent is CategoryPage:
+            return not isinstance(parent.get_parent().specific, CategoryPage)
+        return True
+
+    def clean(self) -> None:
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        if parent is not None and isinstance(parent.specific, CategoryPage):
+            if isinstance(parent.get_parent().specific, CategoryPage):
+                raise ValidationError(_("Categories can be nested one level only."))
+
+    def articles(self):
+        """Live articles of this category and its sub-categories, newest first."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("featured_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import filter_articles_by_date
+
+        context = super().get_context(request, *args, **kwargs)
+        articles, date_filter = filter_articles_by_date(self.articles(), request.GET)
+        paginator = Paginator(articles, settings.PORTAL_ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            articles=page_obj.object_list,
+            page_obj=page_obj,
+            paginator=paginator,
+            date_filter=date_filter,
+            subcategories=self.get_children().live().public().type(CategoryPage).specific(),
+        )
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(Page):
+    summary = models.TextField(_("summary"), max_length=1000, help_text=_("The lead paragraph (sapo)."))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_image_alt = models.CharField(_("featured image alternative text"), max_length=250, blank=True)
+    author = models.CharField(_("author / source"), max_length=200, blank=True)
+    date = models.DateTimeField(_("publication date"), default=timezone.now, db_index=True)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    source_url = models.URLField(_("original address"), max_length=500, blank=True, db_index=True, editable=False)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+
+    parent_page_types = ["news.CategoryPage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("featured_image"), FieldPanel("featured_image_alt")], heading=_("Featured image")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("is_featured"), FieldPanel("tags")],
+            heading=_("Publication"),
+        ),
+        InlinePanel("related_links", label=_("Related articles"), max_num=10),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("search_folded"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.featured_image_id and not self.featured_image_alt.strip():
+            raise ValidationError({"featured_image_alt": _("Describe the featured image for readers who cannot see it.")})
+
+    @property
+    def category(self) -> "CategoryPage | None":
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def body_text(self) -> str:
+        """Plain text of the body, for search, the API and read-aloud."""
+        parts: list[str] = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "image":
+                parts.append(block.value.get("caption") or "")
+            elif block.block_type == "quote":
+                parts.append(block.value.get("text") or "")
+            elif block.block_type == "table":
+                for row in (block.value or {}).get("data") or []:
+                    parts.append(" ".join(str(cell) for cell in row if cell))
+        return "\n".join(p.strip() for p in parts if p and p.strip())
+
+    def search_folded(self) -> str:
+        """Diacritic-free copy indexed for readers who type without marks (see DESIGN.md)."""
+        return fold(" ".join([self.title, self.summary, self.body_text()]))
+
+    @cached_property
+    def view_count(self) -> int:
+        from .selectors import article_view_count
+
+        return article_view_count(article_id=self.pk)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import other_articles, related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["other_articles"] = other_articles(article=self, limit=settings.PORTAL_OTHER_ARTICLES)
+        context["related_articles"] = related_articles(article=self)
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
+        return context
+
+
+class ArticleRelatedLink(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page", ["news.ArticlePage"])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related article")
+
+
+class ArticleViewCount(models.Model):
+    """How many times an article was read. One row per article, incremented atomically."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="view_counter"
+    )
+    count = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count")
