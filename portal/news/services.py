@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from portal.core.text import fold, slugify_vi
+from portal.core.text import slugify_vi
 
 from .legacy_html import html_to_blocks
 from .models import ArticlePage, ArticleViewCount, CategoryPage
@@ -69,14 +69,15 @@ def home_page() -> Page:
 
 
 def category_get_or_create(*, name: str, parent: Page | None = None) -> tuple[CategoryPage, bool]:
-    """Find a category by name, ignoring case and diacritics, or create and publish it."""
+    """Find a category by name, ignoring case, diacritics and punctuation ("Thi đua – Khen
+    thưởng" is "thi dua - khen thuong"), or create and publish it."""
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError(_("The category name is empty."))
     parent = parent or home_page()
-    wanted = fold(name)
+    wanted = slugify_vi(name)
     for category in CategoryPage.objects.child_of(parent):
-        if fold(category.title) == wanted:
+        if slugify_vi(category.title) == wanted:
             return category, False
     category = CategoryPage(title=name, slug=_unique_slug(parent, slugify_vi(name)))
     parent.add_child(instance=category)
@@ -221,7 +222,7 @@ def image_import(*, path: Path, title: str, dry_run: bool = False):
     if existing:
         return existing
     with path.open("rb") as handle:
-        image = Image(title=title[:255] or path.stem, file=ImageFile(handle, name=path.name))
+        image = Image(title=title[:255] or path.stem, file=ImageFile(handle, name=path.name), file_hash=digest)
         image.save()
     return image
 

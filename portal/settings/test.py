@@ -17,3 +17,14 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 ALLOWED_HOSTS = ["*"]
+# Every beacon counts in tests; the de-duplication window has its own test.
+PORTAL_VIEW_DEDUP_SECONDS = 0
+
+# A file database (not SQLite's shared in-memory one, which locks whole tables and ignores the
+# busy timeout), so tests with concurrent writers behave as production SQLite does.
+from .base import DATABASES, STATIC_ROOT  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    (BASE_DIR / "var").mkdir(exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,77 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone
+
+from portal.core import formats
+from portal.core.text import fold, slugify_vi
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (dt.date(2015, 4, 15), "Thứ Tư, 15/04/2015"),
+        (dt.date(2024, 12, 31), "Thứ Ba, 31/12/2024"),
+        (dt.date(2026, 11, 22), "Chủ Nhật, 22/11/2026"),
+        (dt.date(2026, 11, 21), "Thứ Bảy, 21/11/2026"),
+    ],
+)
+def test_full_date(value, expected):
+    assert formats.full_date(value) == expected
+
+
+def test_full_date_uses_site_time_zone():
+    # 20:00 UTC on Tuesday 14 April is already Wednesday 15 April in Việt Nam.
+    utc = dt.datetime(2015, 4, 14, 20, 0, tzinfo=dt.timezone.utc)
+    assert formats.full_date(utc) == "Thứ Tư, 15/04/2015"
+
+
+def test_article_date_has_no_leading_zeros():
+    assert formats.article_date(dt.datetime(2015, 4, 10, 9, 0, tzinfo=HCM)) == "Ngày 10/4/2015"
+    assert formats.article_date(dt.date(2024, 12, 31)) == "Ngày 31/12/2024"
+
+
+@pytest.mark.parametrize("time, expected", [(dt.time(8, 30), "8h30"), (dt.time(14, 5), "14h05"), (dt.time(9, 0), "9h")])
+def test_short_time(time, expected):
+    assert formats.short_time(time) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(1431, "1.431"), (115, "115"), (1234567, "1.234.567"), (2.5, "2,5"), (0, "0"), (None, "")])
+def test_number(value, expected):
+    assert formats.number(value) == expected
+
+
+def test_template_filters():
+    out = Template("{% load vi_format %}{{ d|vi_article_date }} {{ n|vi_number }}").render(
+        Context({"d": dt.datetime(2015, 4, 10, 8, 0, tzinfo=HCM), "n": 1431})
+    )
+    assert out == "Ngày 10/4/2015 1.431"
+
+
+def test_today_tag_matches_local_date():
+    out = Template("{% load vi_format %}{% vi_today %}").render(Context())
+    assert out.endswith(timezone.localtime().strftime("%d/%m/%Y"))
+    assert out.startswith(("Thứ", "Chủ Nhật"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đà Nẵng", "da nang"),
+        ("HỘI NGHỊ ĐIỂN HÌNH", "hoi nghi dien hinh"),
+        ("Khoa học  và\tCông nghệ", "khoa hoc va cong nghe"),
+        ("thi đua – khen thưởng", "thi dua – khen thuong"),
+        ("", ""),
+    ],
+)
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+def test_slugify_vi():
+    assert slugify_vi("Tin hoạt động của Sở KH&CN") == "tin-hoat-dong-cua-so-kh-cn"
+    assert slugify_vi("!!!") == "muc"

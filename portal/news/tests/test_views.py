@@ -1,0 +1,145 @@
+"""Public news pages: article page content, other articles, category listing and filters."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.news.services import article_view_count_set_minimum
+from portal.news.tests.factories import make_article, make_category
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_article_page(client, category):
+    article = make_article(
+        category,
+        "Hội nghị điển hình tiên tiến",
+        date=dt.datetime(2015, 4, 10, 9, 0, tzinfo=HCM),
+        summary="Tóm tắt hội nghị.",
+        author="Văn phòng Sở",
+    )
+    article_view_count_set_minimum(article_id=article.pk, count=1431)
+    html = client.get(article.url).content.decode()
+    assert '<html lang="vi">' in html
+    assert "Ngày 10/4/2015" in html
+    assert "Lượt xem:" in html and "1.431" in html
+    assert 'href="#main"' in html and '<main id="main"' in html
+    assert category.title in html  # breadcrumb
+    assert "In bài viết" in html and "Sao chép liên kết" in html
+    assert f"/api/v1/articles/{article.pk}/view" in html
+    assert 'media="print"' in html
+
+
+def test_other_articles_newest_of_same_category(client, home, category):
+    other_category = make_category(home, "Chuyên mục khác")
+    old = make_article(category, "Bài cũ", date=dt.datetime(2020, 1, 1, tzinfo=HCM), summary="Tóm tắt bài cũ")
+    new = make_article(category, "Bài mới", date=dt.datetime(2024, 12, 31, tzinfo=HCM))
+    elsewhere = make_article(other_category, "Bài chuyên mục khác")
+    draft = make_article(category, "Bài nháp chưa duyệt", publish=False)
+    current = make_article(category, "Bài đang đọc", date=dt.datetime(2022, 6, 1, tzinfo=HCM))
+    html = client.get(current.url).content.decode()
+    section = html.split("Bài viết khác", 1)[1]
+    assert section.index(new.title) < section.index(old.title)
+    assert "Ngày 31/12/2024" in section and "Tóm tắt bài cũ" in section
+    assert elsewhere.title not in section and draft.title not in section
+    assert "Bài đang đọc" not in section
+
+
+def test_article_queries_do_not_grow_with_article_count(client, category):
+    article = make_article(category, "Bài được đo")
+
+    def count_queries():
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(article.url).status_code == 200
+        return len(ctx.captured_queries)
+
+    for i in range(3):
+        make_article(category, f"Bài trước {i}")
+    count_queries()  # warm the per-process caches (site root paths, settings)
+    few = count_queries()
+    for i in range(25):
+        make_article(category, f"Bài thêm {i}")
+    count_queries()
+    many = count_queries()
+    assert many == few, (few, many)
+    assert few <= 25
+
+
+def test_category_page_pagination_and_date_filter(client, category, settings):
+    settings.PORTAL_ARTICLES_PER_PAGE = 5
+    for i in range(12):
+        make_article(category, f"Bài số {i}", date=dt.datetime(2020 + i % 3, 3, 1 + i, tzinfo=HCM))
+    first = client.get(category.url).content.decode()
+    assert first.count('class="article-item"') == 5
+    assert "?page=2" in first
+    third = client.get(category.url + "?page=3").content.decode()
+    assert third.count('class="article-item"') == 2
+    assert client.get(category.url + "?page=99").status_code == 200
+    filtered = client.get(category.url + "?from=2021-01-01&to=2021-12-31").content.decode()
+    assert filtered.count('class="article-item"') == 4
+    assert "Bài số 1<" in filtered and "Bài số 0<" not in filtered
+    vn_format = client.get(category.url + "?from=01/01/2021&to=31/12/2021").content.decode()
+    assert vn_format.count('class="article-item"') == 4
+    bad = client.get(category.url + "?from=hom-qua")
+    assert bad.status_code == 200 and "Ngày không hợp lệ" in bad.content.decode()
+
+
+def test_home_page_shows_featured_and_sections(client, home, category):
+    make_article(category, "Tin nổi bật đặc biệt", is_featured=True)
+    make_article(category, "Tin thường")
+    html = client.get("/").content.decode()
+    assert "Tin nổi bật đặc biệt" in html and "Tin thường" in html
+    assert category.title in html
+    assert "Thứ" in html or "Chủ Nhật" in html  # header date
+
+
+def test_header_footer_show_identity(client, home, category):
+    from wagtail.models import Site
+
+    from portal.core.models import SiteIdentity, SiteNavigation
+
+    site = Site.objects.get(is_default_site=True)
+    identity = SiteIdentity.for_site(site)
+    identity.parent_body = "Ủy ban nhân dân tỉnh Mẫu"
+    identity.department_name = "Sở Khoa học và Công nghệ"
+    identity.address = "Số 1 đường Mẫu"
+    identity.editor_in_chief = "Bà Nguyễn Thị A"
+    identity.licence = "Giấy phép số 01/GP"
+    identity.save()
+    nav = SiteNavigation.for_site(site)
+    nav.quick_links = [("link", {"title": "Lịch tiếp công dân", "page": None, "link_url": "/lich-tiep-cong-dan/"})]
+    nav.site_links = [("link", {"title": "Cổng Chính phủ", "page": None, "link_url": "https://chinhphu.vn"})]
+    nav.main_menu = [("item", {"title": "Tin hoạt động", "page": category, "link_url": "", "children": []})]
+    nav.save()
+    html = client.get("/").content.decode()
+    for text in ("Ủy ban nhân dân tỉnh Mẫu", "Số 1 đường Mẫu", "Bà Nguyễn Thị A", "Giấy phép số 01/GP", "Lịch tiếp công dân", "Cổng Chính phủ", "Liên kết trang"):
+        assert text in html
+    assert f'href="{category.url}"' in html
+
+
+def test_unknown_page_is_404_in_vietnamese(client, home):
+    response = client.get("/khong-ton-tai/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_search_without_diacritics(client, category):
+    make_article(category, "Hội nghị điển hình tiên tiến")
+    html = client.get("/tim-kiem/?q=hoi+nghi+dien+hinh").content.decode()
+    assert "Hội nghị điển hình tiên tiến" in html
+
+
+@pytest.mark.parametrize("path", ["/", "/tim-kiem/?q=x"])
+def test_no_third_party_assets(client, article, path):
+    import re
+
+    html = client.get(path).content.decode()
+    loaded = re.findall(r'\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
+    assert loaded
+    for url in loaded:
+        assert url.startswith("/") and not url.startswith("//"), url
