@@ -54,7 +54,7 @@ def roles_setup(*, root_page: Page) -> dict[str, Group]:
     """Create the three groups, their permissions on `root_page` (normally the home page)
     and the workflow that sends every page below it to the editor-in-chief for approval."""
     access_admin = _perm("wagtailadmin", "access_admin")
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     groups = {}
     for name, page_perms in (
         (EDITORS, EDITOR_PAGE_PERMISSIONS),

@@ -18,7 +18,13 @@ logger = logging.getLogger("portal.cache")
 
 
 def clear_page_cache(**kwargs) -> None:
-    caches["pages"].clear()
+    cache = caches["pages"]
+    if hasattr(cache, "delete_pattern"):
+        # django-redis: clear() would FLUSHDB, wiping every other cache sharing the server;
+        # delete only this cache's keys (the pattern gets the "portal-pages" prefix).
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
     logger.debug("page cache cleared")
 
 

@@ -1,9 +1,12 @@
 """Bring a fresh database to a usable portal: a home page served by the default site and
 the editorial roles. Safe to run any number of times."""
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from portal.home.models import HomePage
 
@@ -13,9 +16,12 @@ from .roles import roles_setup
 
 @transaction.atomic
 def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database (Wagtail's migrations normally create it)
+            root = Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
         # Wagtail's migrations leave a placeholder "Welcome" page; ours replaces it.
         placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
         if placeholder is not None:

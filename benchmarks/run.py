@@ -1,0 +1,106 @@
+"""`make bench`: speed of the article page, printed as a table.
+
+Runs in-process against its own database (var/bench.sqlite3, or DATABASE_URL), seeded with
+the demo content plus extra articles. Machines here are shared and noisy, so read the ratios
+between rows of one run (cached vs uncached, few vs many articles), not absolute times.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+(ROOT / "var").mkdir(exist_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import caches  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from portal.news.models import ArticlePage, CategoryPage  # noqa: E402
+
+UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36"
+
+
+def measure(label: str, fn, n: int) -> dict:
+    fn()  # warm-up
+    times, queries = [], []
+    for _ in range(n):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+        queries.append(len(ctx.captured_queries))
+    times.sort()
+    return {
+        "scenario": label,
+        "n": n,
+        "mean_ms": statistics.mean(times),
+        "p95_ms": times[int(0.95 * (n - 1))],
+        "req_s": 1000 / statistics.mean(times),
+        "queries": max(queries),
+    }
+
+
+def add_articles(count: int) -> None:
+    from portal.news.tests.factories import make_article
+
+    category = CategoryPage.objects.get(slug="thong-tin-khcn")
+    for i in range(count):
+        make_article(category, f"Bài viết tổng hợp số {i} về khoa học và công nghệ")
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    client = Client(HTTP_USER_AGENT=UA)
+    article = ArticlePage.objects.live().get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
+    url = article.url
+
+    def uncached():
+        caches["pages"].clear()
+        assert client.get(url).status_code == 200
+
+    def cached():
+        assert client.get(url).status_code == 200
+
+    def beacon():
+        assert client.post(f"/api/v1/articles/{article.pk}/view").status_code == 200
+
+    def api_list():
+        assert client.get("/api/v1/articles?page_size=20").status_code == 200
+
+    rows = []
+    total = ArticlePage.objects.count()
+    rows.append(measure(f"article page, uncached ({total} articles)", uncached, 60))
+    rows.append(measure("article page, page cache hit", cached, 300))
+    rows.append(measure("view beacon (atomic UPDATE)", beacon, 300))
+    rows.append(measure("API list, 20 items", api_list, 100))
+    if total < 250:
+        add_articles(250 - total)
+    total = ArticlePage.objects.count()
+    rows.append(measure(f"article page, uncached ({total} articles)", uncached, 60))
+    reset_queries()
+
+    header = f"{'scenario':<44} {'n':>5} {'mean ms':>9} {'p95 ms':>9} {'req/s':>8} {'queries':>8}"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(f"{r['scenario']:<44} {r['n']:>5} {r['mean_ms']:>9.2f} {r['p95_ms']:>9.2f} {r['req_s']:>8.0f} {r['queries']:>8}")
+    print()
+    print(f"cache speed-up: {rows[0]['mean_ms'] / rows[1]['mean_ms']:.1f}x; "
+          f"queries with {rows[0]['scenario'].split('(')[1][:-1]} vs {total} articles: {rows[0]['queries']} vs {rows[-1]['queries']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+# gunicorn -c deploy/gunicorn.conf.py portal.wsgi
+import multiprocessing
+import os
+
+bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("WEB_THREADS", "2"))
+timeout = 30
+accesslog = "-"
+# No client addresses in the access log (personal data): method, path, status, size, time.
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'

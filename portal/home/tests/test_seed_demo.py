@@ -1,0 +1,46 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from portal.core.models import SiteIdentity, SiteNavigation
+from portal.news.models import ArticlePage, CategoryPage
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_complete_and_idempotent(settings, client):
+    settings.DEBUG = False
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "mật khẩu" not in out.getvalue()  # passwords only in DEBUG
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 40
+    assert len({a.date.year for a in articles}) >= 4
+    assert CategoryPage.objects.filter(depth=3).count() >= 6
+    assert CategoryPage.objects.filter(depth=4).exists()  # one nested level
+    awards = articles.get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
+    assert "table" in [b.block_type for b in awards.body] and awards.featured_image
+    identity = SiteIdentity.objects.get()
+    assert identity.parent_body == "Ủy ban nhân dân tỉnh Phú Thọ" and identity.emblem
+    nav = SiteNavigation.objects.get()
+    assert "Lịch tiếp công dân" in [b.value["title"] for b in nav.quick_links]
+    assert len(nav.site_links) >= 3
+    users = get_user_model().objects.filter(username__in=["bientap", "truongban"])
+    assert users.count() == 2 and not any(u.has_usable_password() for u in users)
+
+    before = (ArticlePage.objects.count(), CategoryPage.objects.count())
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert (ArticlePage.objects.count(), CategoryPage.objects.count()) == before
+    assert "(0 bài mới)" in out.getvalue()
+    assert client.get(awards.url).status_code == 200
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_passwords_in_debug(settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert out.getvalue().count("mật khẩu") == 3

@@ -1,0 +1,74 @@
+"""A reader in Debian's chromium (Playwright): home page, an article, the counter goes up."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
+]
+DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+
+
+@pytest.fixture
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def published(transactional_db):
+    from portal.core.site_setup import portal_setup
+    from portal.news.tests.factories import make_article, make_category
+
+    home = portal_setup()
+    category = make_category(home, "Tin hoạt động")
+    article = make_article(category, "Hội nghị điển hình tiên tiến", is_featured=True)
+    make_article(category, "Bài viết khác thứ nhất")
+    return article
+
+
+def test_home_then_article_counter_goes_up(browser, live_server, published):
+    from portal.news.selectors import article_view_count
+
+    third_party = []
+    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.on("request", lambda r: None if r.url.startswith(live_server.url) else third_party.append(r.url))
+
+    page.goto(live_server.url + "/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.get_by_role("link", name="Hội nghị điển hình tiên tiến").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Hội nghị điển hình tiên tiến"
+    counter = page.locator("[data-view-count]")
+    page.wait_for_function("document.querySelector('[data-view-count]').textContent.trim() === '1'")
+    assert counter.inner_text() == "1"
+    assert article_view_count(article_id=published.pk) == 1
+
+    # A second reader gets the cached HTML (count 0 inside it) but the beacon counts and corrects it.
+    second = browser.new_context(user_agent=DESKTOP_UA).new_page()
+    response = second.goto(live_server.url + published.url)
+    assert response.headers.get("x-page-cache") == "hit"
+    second.wait_for_function("document.querySelector('[data-view-count]').textContent.trim() === '2'")
+    assert article_view_count(article_id=published.pk) == 2
+    assert "Bài viết khác" in page.content()
+    assert third_party == []
+
+
+def test_narrow_screen_has_no_horizontal_scroll(browser, live_server, published):
+    page = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 320, "height": 640}).new_page()
+    for path in ("/", published.url):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
