@@ -153,7 +153,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PORTAL_DIR / "locale"]
+# Our strings first, then our completion of the Wagtail admin catalogue (see translation_report).
+LOCALE_PATHS = [PORTAL_DIR / "locale", PORTAL_DIR / "locale_admin"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
