@@ -10,6 +10,7 @@ import logging
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SiteIdentity, SiteNavigation
@@ -39,14 +40,6 @@ def _settings_changed(**kwargs) -> None:
     clear_page_cache()
 
 
-def _page_deleted(sender, instance, **kwargs) -> None:
+@receiver(post_delete, sender=Page, dispatch_uid="portal_cache_deleted")
+def _page_deleted(**kwargs) -> None:
     clear_page_cache()
-
-
-def connect_page_delete() -> None:
-    from wagtail.models import Page
-
-    post_delete.connect(_page_deleted, sender=Page, dispatch_uid="portal_cache_deleted")
-
-
-connect_page_delete()

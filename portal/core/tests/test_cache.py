@@ -36,3 +36,10 @@ def test_query_strings_and_api_are_not_cached(client, category):
     assert "X-Page-Cache" not in client.get(category.url + "?page=1")
     client.get("/api/v1/articles")
     assert "X-Page-Cache" not in client.get("/api/v1/articles")
+
+
+def test_delete_invalidates(client, article):
+    category = article.get_parent()
+    assert article.title in client.get(category.url).content.decode()
+    article.delete()
+    assert article.title not in client.get(category.url).content.decode()

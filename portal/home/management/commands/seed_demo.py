@@ -3,6 +3,7 @@ images drawn locally, staff accounts). Running it again changes nothing that exi
 
 import datetime as dt
 import io
+import math
 import random
 import secrets
 
@@ -56,8 +57,6 @@ def draw_emblem() -> bytes:
     img = PILImage.new("RGBA", (160, 160), (0, 0, 0, 0))
     draw = ImageDraw.Draw(img)
     draw.ellipse([4, 4, 156, 156], fill=(200, 16, 46), outline=(250, 200, 40), width=6)
-    import math
-
     points = []
     for i in range(10):
         radius = 58 if i % 2 == 0 else 23
@@ -73,7 +72,6 @@ class Command(BaseCommand):
     help = "Load demo content (idempotent)."
 
     def handle(self, *args, **options):
-        self.images = {}
         with transaction.atomic():
             home = portal_setup()
             site = Site.objects.get(is_default_site=True)
