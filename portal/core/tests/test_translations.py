@@ -37,6 +37,8 @@ def test_admin_strings_come_from_our_completion():
     with translation.override("vi"):
         assert translation.gettext("Save draft") == "Lưu bản nháp"
         assert translation.gettext("go live date/time") == "thời điểm xuất bản"
+        # Public-site strings must not shadow the admin's: the sidebar menu item stays "Trang".
+        assert translation.gettext("Pages") == "Trang"
 
 
 def test_translation_report_runs(capsys):
