@@ -10,7 +10,7 @@ short timeout (PAGE_CACHE_SECONDS) is only a safety net.
 from django.conf import settings
 from django.middleware.cache import CacheMiddleware
 
-UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/_util/", "/tim-kiem")
+UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem")
 
 
 def is_cacheable_request(request) -> bool:
