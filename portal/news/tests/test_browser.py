@@ -18,6 +18,8 @@ def browser():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
     with sync_playwright() as p:
         instance = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -25,6 +27,9 @@ def browser():
         )
         yield instance
         instance.close()
+        # Playwright's event loop gives queries made meanwhile their own connection
+        # (asgiref context); close it here or PostgreSQL cannot drop the test database.
+        connections.close_all()
 
 
 @pytest.fixture
@@ -65,10 +70,15 @@ def test_home_then_article_counter_goes_up(browser, live_server, published):
     assert article_view_count(article_id=published.pk) == 2
     assert "Bài viết khác" in page.content()
     assert third_party == []
+    context.close()
+    second.context.close()
 
 
 def test_narrow_screen_has_no_horizontal_scroll(browser, live_server, published):
-    page = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 320, "height": 640}).new_page()
+    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 320, "height": 640})
+    page = context.new_page()
     for path in ("/", published.url):
         page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")  # the view beacon has been answered
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    context.close()
