@@ -13,15 +13,20 @@ SOURCES = ["wagtail", "django/contrib/admin", "django/contrib/auth"]
 
 
 def _source_catalogues():
+    """English catalogues of the installed Wagtail apps and of Django's admin and auth."""
     import django
     import wagtail
+    from django.apps import apps
 
     roots = {"wagtail": Path(wagtail.__file__).parent, "django": Path(django.__file__).parent}
+    installed = {Path(config.path).resolve() for config in apps.get_app_configs()}
     for source in SOURCES:
         top, _, rest = source.partition("/")
         base = roots[top] / rest if rest else roots[top]
         for po in sorted(base.glob("**/locale/en/LC_MESSAGES/django.po")):
-            yield str(po.parent.parent.parent.parent.relative_to(roots[top].parent)), po
+            app_dir = po.parent.parent.parent.parent
+            if app_dir.resolve() in installed:
+                yield str(app_dir.relative_to(roots[top].parent)), po
 
 
 def _translated(catalog, entry) -> bool:
