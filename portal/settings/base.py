@@ -187,6 +187,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "o
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: the admin must work inside closed networks and not leak staff e-mail hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.core.forms.PortalLoginForm"
 # Uploaded images are public: strip nothing the editor cannot see, but cap the size.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -45,3 +45,10 @@ def test_translation_report_runs(capsys):
     call_command("translation_report")
     out = capsys.readouterr().out
     assert "wagtail/admin" in out and out.strip().splitlines()[-1].startswith("total")
+
+
+def test_admin_login_page_is_vietnamese(client, db):
+    html = client.get("/admin/login/").content.decode()
+    for text in ("Tên đăng nhập", "Mật khẩu", "Nhập Tên đăng nhập của bạn", "Đăng nhập"):
+        assert text in html
+    assert "gravatar" not in html.lower()

@@ -23,6 +23,9 @@ def test_seed_demo_is_complete_and_idempotent(settings, client):
     assert "table" in [b.block_type for b in awards.body] and awards.featured_image
     identity = SiteIdentity.objects.get()
     assert identity.parent_body == "Ủy ban nhân dân tỉnh Phú Thọ" and identity.emblem
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).site_name == identity.site_title  # admin dashboard title
     nav = SiteNavigation.objects.get()
     assert "Lịch tiếp công dân" in [b.value["title"] for b in nav.quick_links]
     assert len(nav.site_links) >= 3

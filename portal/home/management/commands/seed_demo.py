@@ -107,6 +107,9 @@ class Command(BaseCommand):
             identity.emblem = self.image("Biểu trưng của Sở", 0, emblem=True)
             identity.social_links = [("social", {"network": "facebook", "url": "https://www.facebook.com/"})]
             identity.save()
+        if not site.site_name:
+            site.site_name = identity.site_title
+            site.save()
 
     def seed_categories(self, home) -> dict[str, CategoryPage]:
         result = {}
