@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.api import api
+from portal.core import views as core_views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("tim-kiem/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),
 ]
 
 if settings.DEBUG:

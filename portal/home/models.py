@@ -3,11 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
-class HomePage(Page):
+class HomePage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)
     per_category = models.PositiveSmallIntegerField(_("articles per category"), default=4)
@@ -19,6 +20,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        """The site-wide RSS feed (/rss/)."""
+        from portal.news.feeds import site_feed
+
+        return site_feed(request, self)
 
     def get_context(self, request, *args, **kwargs):
         from portal.news import selectors as news

@@ -61,21 +61,16 @@ class ViewCountOut(Schema):
     counted: bool
 
 
-def _category_titles(articles: list[ArticlePage]) -> dict[str, str]:
-    parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
-    return dict(CategoryPage.objects.filter(path__in=parent_paths).values_list("path", "title"))
-
-
 def _serialise(articles: list[ArticlePage]) -> list[dict]:
     counts = selectors.view_counts(article_ids=[a.pk for a in articles])
-    categories = _category_titles(articles)
+    categories = selectors.category_titles(articles=articles)
     return [
         {
             "id": a.pk,
             "title": a.title,
             "url": a.get_url() or "",
             "summary": a.summary,
-            "category": categories.get(a.path[: -ArticlePage.steplen], ""),
+            "category": categories.get(a.pk, ""),
             "published_at": a.date,
             "view_count": counts.get(a.pk, 0),
         }

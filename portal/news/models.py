@@ -17,6 +17,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -26,8 +27,9 @@ from portal.core.text import fold
 from .blocks import ArticleBodyBlock
 
 
-class CategoryPage(Page):
-    """A news category. Top-level categories sit under the home page; one more level is allowed."""
+class CategoryPage(RoutablePageMixin, Page):
+    """A news category. Top-level categories sit under the home page; one more level is allowed.
+    Its RSS feed is the sub-route rss/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     show_in_home = models.BooleanField(
@@ -59,6 +61,12 @@ class CategoryPage(Page):
         if parent is not None and isinstance(parent.specific, CategoryPage):
             if isinstance(parent.get_parent().specific, CategoryPage):
                 raise ValidationError(_("Categories can be nested one level only."))
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from .feeds import category_feed
+
+        return category_feed(request, self)
 
     def articles(self):
         """Live articles of this category and its sub-categories, newest first."""
@@ -182,7 +190,45 @@ class ArticlePage(Page):
         context["other_articles"] = other_articles(article=self, limit=settings.PORTAL_OTHER_ARTICLES)
         context["related_articles"] = related_articles(article=self)
         context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
+        context["meta"] = self.social_metadata(request)
         return context
+
+    def social_metadata(self, request) -> dict:
+        """Canonical address, Open Graph / Twitter card values and schema.org NewsArticle data."""
+        from portal.core.models import SiteIdentity
+
+        identity = SiteIdentity.for_request(request)
+        url = request.build_absolute_uri(self.get_url(request))
+        image_url = ""
+        if self.featured_image:
+            image_url = request.build_absolute_uri(self.featured_image.get_rendition("fill-1200x630").url)
+        publisher = {"@type": "GovernmentOrganization", "name": identity.department_name or identity.site_title}
+        if identity.emblem:
+            publisher["logo"] = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(identity.emblem.get_rendition("height-120").url),
+            }
+        structured = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.date).isoformat(),
+            "mainEntityOfPage": url,
+            "inLanguage": "vi",
+            "publisher": publisher,
+            "author": {"@type": "Organization", "name": self.author or publisher["name"]},
+        }
+        if image_url:
+            structured["image"] = [image_url]
+        return {
+            "canonical": url,
+            "description": (self.search_description or self.summary)[:300],
+            "image": image_url,
+            "site_name": identity.site_title,
+            "structured": structured,
+        }
 
 
 class ArticleRelatedLink(Orderable):

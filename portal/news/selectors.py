@@ -24,6 +24,13 @@ def view_counts(*, article_ids: list[int]) -> dict[int, int]:
     return dict(rows)
 
 
+def category_titles(*, articles: list[ArticlePage]) -> dict[int, str]:
+    """Title of each article's category, in one query (the parent's tree path is a prefix)."""
+    parent_path = {a.pk: a.path[: -ArticlePage.steplen] for a in articles}
+    titles = dict(CategoryPage.objects.filter(path__in=set(parent_path.values())).values_list("path", "title"))
+    return {pk: titles.get(path, "") for pk, path in parent_path.items()}
+
+
 def other_articles(*, article: ArticlePage, limit: int) -> list[ArticlePage]:
     """'Bài viết khác': the newest other live articles of the same category."""
     parent = article.get_parent()

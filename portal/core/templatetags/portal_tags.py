@@ -1,7 +1,6 @@
 """Site-wide template tags: sidebar widgets registered by other apps, page helpers."""
 
 from django import template
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
@@ -22,6 +21,13 @@ def sidebar_widgets(context):
     return mark_safe("".join(part for part in parts if part))
 
 
-@register.simple_tag
-def page_title_parts(*parts):
-    return format_html_join(" – ", "{}", ((p,) for p in parts if p))
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(value):
+    """A schema.org JSON-LD block; <, > and & are escaped so the data cannot close the script."""
+    import json
+
+    data = json.dumps(value, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')

@@ -1,0 +1,45 @@
+"""Site-wide pages that belong to no content app: robots.txt and the HTML site map."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site, get_page_models
+
+DISALLOWED = ["/admin/", "/django-admin/", "/tim-kiem/", "/api/"]
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *"] + [f"Disallow: {path}" for path in DISALLOWED]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _section_content_types() -> list[ContentType]:
+    """Page types that hold other pages (news categories, later the service sections). Leaf
+    content such as articles is reached from its section, so it is not listed."""
+    return [ContentType.objects.get_for_model(model) for model in get_page_models() if model.allowed_subpage_models()]
+
+
+@require_GET
+def html_sitemap(request):
+    """'Sơ đồ cổng thông tin': the sections of the site as a tree (two levels below home)."""
+    site = Site.find_for_request(request)
+    home = site.root_page if site else None
+    tree = []
+    if home is not None:
+        sections = (
+            Page.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(depth__lte=home.depth + 2, content_type__in=_section_content_types())
+            .order_by("path")
+        )
+        children: dict[str, list[Page]] = {}
+        for page in sections:
+            children.setdefault(page.path[: -Page.steplen], []).append(page)
+        tree = [(section, children.get(section.path, [])) for section in children.get(home.path, [])]
+    return TemplateResponse(request, "core/html_sitemap.html", {"home": home, "tree": tree})
