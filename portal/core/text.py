@@ -25,3 +25,16 @@ def slugify_vi(text: str, max_length: int = 80) -> str:
     folded = fold(text)
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return slug[:max_length].rstrip("-") or "muc"
+
+
+def fold_aligned(text: str) -> str:
+    """Like fold() but keeps one output character per input character (no whitespace
+    collapsing), so a match found in the folded text has the same position in the original."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+        out.append(base[:1] or ch)
+    return "".join(out)

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from . import selectors, services
+from .search import search_articles
 from .models import ArticlePage, CategoryPage
 
 router = Router(tags=["articles"])
@@ -51,6 +52,7 @@ class ArticleListOut(Schema):
 
 
 class ArticleFilters(Schema):
+    q: str | None = Field(None, max_length=200, description="Words to search, with or without diacritics")
     category: str | None = Field(None, max_length=255, description="Category slug")
     page: int = Field(1, ge=1, le=100_000)
     page_size: int = Field(20, ge=1, le=100)
@@ -78,7 +80,7 @@ def _serialise(articles: list[ArticlePage]) -> list[dict]:
     ]
 
 
-@router.get("", response=ArticleListOut, summary="List published articles, newest first")
+@router.get("", response=ArticleListOut, summary="List published articles, newest first, or search them with q")
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     articles = selectors.live_articles()
     if filters.category:
@@ -86,6 +88,8 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
         if category is None:
             raise HttpError(404, _("No such category."))
         articles = articles.descendant_of(category)
+    if filters.q and filters.q.strip():
+        articles = search_articles(query=filters.q, articles=articles)
     total = articles.count()
     start = (filters.page - 1) * filters.page_size
     page_items = list(articles[start : start + filters.page_size])

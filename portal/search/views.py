@@ -1,28 +1,47 @@
-"""Site search. Queries are folded like the indexed copy (see ArticlePage.search_folded), so
-"hoi nghi thi dua" finds "Hội nghị thi đua"."""
+"""Site search page. Matching ignores case and diacritics; results can be narrowed by
+category and dates and sorted by relevance or date (see portal.news.search)."""
 
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
-from portal.core.text import fold
-from portal.news.selectors import live_articles
+from portal.news.models import CategoryPage
+from portal.news.search import SORTS, highlight, search_articles
+from portal.news.selectors import filter_articles_by_date, live_articles
 
 MAX_QUERY = 200
+PER_PAGE = 10
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY]
-    results = []
-    page_obj = None
+    query = " ".join((request.GET.get("q") or "").split())[:MAX_QUERY]
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
+    categories = list(CategoryPage.objects.live().public().order_by("path").only("title", "slug", "path", "depth"))
+    category = next((c for c in categories if c.slug == request.GET.get("category")), None)
+    articles = live_articles()
+    if category is not None:
+        articles = articles.descendant_of(category)
+    articles, date_filter = filter_articles_by_date(articles, request.GET)
+    results, page_obj = [], None
     if query:
-        matches = live_articles().search(fold(query), operator="and")
-        paginator = Paginator(matches, 10)
+        paginator = Paginator(search_articles(query=query, articles=articles, sort=sort), PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
-        results = page_obj.object_list
-    context = {"query": query, "results": results, "page_obj": page_obj, "search_prefix": urlencode({"q": query}) + "&"}
+        results = [(article, highlight(article, query)) for article in page_obj.object_list]
+    params = {"q": query, "sort": sort}
+    if category is not None:
+        params["category"] = category.slug
+    context = {
+        "query": query,
+        "sort": sort,
+        "categories": categories,
+        "category": category,
+        "date_filter": date_filter,
+        "results": results,
+        "page_obj": page_obj,
+        "search_prefix": urlencode(params) + "&" + date_filter.query_prefix,
+    }
     return TemplateResponse(request, "search/search.html", context)

@@ -1,0 +1,94 @@
+"""Search: diacritic-insensitive matching, ranking, filters, highlighting, API parity."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from portal.core.text import fold, fold_aligned
+from portal.news.search import highlight, search_articles
+from portal.news.tests.factories import make_article, make_category
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture
+def corpus(home, category):
+    other = make_category(home, "Thi đua – Khen thưởng")
+    return {
+        "dien": make_article(category, "Tiết kiệm điện trong cơ quan nhà nước", summary="Sử dụng điện tiết kiệm, hiệu quả.", date=dt.datetime(2024, 5, 1, tzinfo=HCM)),
+        "dien_dan": make_article(category, "Diễn đàn khởi nghiệp đổi mới sáng tạo", summary="Diễn đàn thường niên của tỉnh.", date=dt.datetime(2025, 5, 1, tzinfo=HCM)),
+        "hoi_nghi": make_article(other, "Hội nghị điển hình tiên tiến", summary="Biểu dương điển hình tiên tiến giai đoạn 2020–2025.", date=dt.datetime(2023, 4, 10, tzinfo=HCM)),
+        "split": make_article(category, "Mô hình trồng chè", summary="Diện tích mô hình đạt 20 ha, mô hình được nhân rộng.", date=dt.datetime(2025, 9, 1, tzinfo=HCM)),
+        "other": other,
+    }
+
+
+def titles(results):
+    return [a.title for a in results[:20]]
+
+
+@pytest.mark.parametrize("query", ["hoi nghi dien hinh", "HỘI NGHỊ ĐIỂN HÌNH", "Hoi Nghi Điển hình", "hội nghị điển hình"])
+def test_matching_ignores_case_and_diacritics(corpus, query):
+    assert corpus["hoi_nghi"].title in titles(search_articles(query=query))
+
+
+def test_d_and_dstroke_are_the_same_letter(corpus):
+    assert corpus["dien"].title in titles(search_articles(query="DIEN"))
+    assert corpus["dien"].title in titles(search_articles(query="đIệN"))
+
+
+def test_exact_diacritics_rank_first(corpus):
+    ranked = titles(search_articles(query="điện"))
+    assert ranked.index(corpus["dien"].title) < ranked.index(corpus["dien_dan"].title)
+    ranked = titles(search_articles(query="diễn"))
+    assert ranked.index(corpus["dien_dan"].title) < ranked.index(corpus["dien"].title)
+
+
+def test_syllables_typed_together_rank_above_scattered_ones(corpus):
+    ranked = titles(search_articles(query="dien hinh"))
+    assert ranked[0] == corpus["hoi_nghi"].title
+
+
+def test_sort_by_date(corpus):
+    ranked = titles(search_articles(query="dien", sort="date"))
+    dates = {a.title: a.date for a in (corpus["dien"], corpus["dien_dan"], corpus["split"])}
+    assert [t for t in ranked if t in dates] == sorted((t for t in ranked if t in dates), key=lambda t: dates[t], reverse=True)
+
+
+def test_empty_query_finds_nothing(corpus):
+    assert list(search_articles(query="  ")) == []
+
+
+def test_fold_aligned_keeps_positions():
+    text = "Hội nghị  Điển hình"
+    assert len(fold_aligned(text)) == len(text)
+    assert fold_aligned(text) == "hoi nghi  dien hinh"
+    assert fold(text) == "hoi nghi dien hinh"
+
+
+def test_highlight_marks_matches_and_escapes(category):
+    article = make_article(category, "Hội nghị <b>điển hình</b>", summary="Biểu dương điển hình & tiên tiến.")
+    marked = highlight(article, "dien hinh")
+    assert marked.title == "Hội nghị &lt;b&gt;<mark>điển</mark> <mark>hình</mark>&lt;/b&gt;"
+    assert "<mark>điển</mark> <mark>hình</mark> &amp; tiên tiến" in marked.snippet
+
+
+def test_search_page(client, corpus):
+    html = client.get("/tim-kiem/?q=hoi+nghi+dien+hinh").content.decode()
+    assert "<mark>Hội</mark> <mark>nghị</mark> <mark>điển</mark> <mark>hình</mark>" in html
+    assert "Ngày 10/4/2023" in html and 'name="robots" content="noindex"' in html
+    filtered = client.get(f"/tim-kiem/?q=dien&category={corpus['other'].slug}").content.decode()
+    assert "Hội nghị" in filtered and "Tiết kiệm" not in filtered
+    dated = client.get("/tim-kiem/?q=dien&from=2025-01-01&to=2025-12-31").content.decode()
+    assert "đàn khởi nghiệp" in dated and "Tiết kiệm" not in dated
+    none = client.get("/tim-kiem/?q=khongcotu").content.decode()
+    assert "Không tìm thấy kết quả nào" in none
+    assert client.get("/tim-kiem/?q=dien&page=999&sort=bad&from=xx").status_code == 200
+
+
+def test_api_q_matches_page_ranking(client, corpus):
+    data = client.get("/api/v1/articles?q=điện").json()
+    assert [i["title"] for i in data["items"]] == titles(search_articles(query="điện"))
+    assert data["count"] == len(data["items"])
+    assert client.get("/api/v1/articles?q=" + "x" * 201).status_code == 422
