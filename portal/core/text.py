@@ -6,6 +6,7 @@ letters of their own (U+0111/U+0110) with no decomposition, so they are mapped e
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d"})
 _SPACES = re.compile(r"\s+")
@@ -27,14 +28,12 @@ def slugify_vi(text: str, max_length: int = 80) -> str:
     return slug[:max_length].rstrip("-") or "muc"
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)[:1] or ch  # whitespace folds to "" and is kept as is
+
+
 def fold_aligned(text: str) -> str:
     """Like fold() but keeps one output character per input character (no whitespace
     collapsing), so a match found in the folded text has the same position in the original."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
-        out.append(base[:1] or ch)
-    return "".join(out)
+    return "".join(_fold_char(ch) for ch in text)

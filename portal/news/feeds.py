@@ -70,11 +70,14 @@ class ArticleFeed(Feed):
         return [category] if category else []
 
 
+def _site_name(request) -> str:
+    return SiteIdentity.for_request(request).site_title or settings.WAGTAIL_SITE_NAME
+
+
 def site_feed(request, home):
     from .selectors import live_articles
 
-    identity = SiteIdentity.for_request(request)
-    name = identity.site_title or settings.WAGTAIL_SITE_NAME
+    name = _site_name(request)
     return ArticleFeed(
         page=home,
         articles=live_articles(),
@@ -84,8 +87,7 @@ def site_feed(request, home):
 
 
 def category_feed(request, category):
-    identity = SiteIdentity.for_request(request)
-    name = identity.site_title or settings.WAGTAIL_SITE_NAME
+    name = _site_name(request)
     return ArticleFeed(
         page=category,
         articles=category.articles(),

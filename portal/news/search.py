@@ -118,16 +118,20 @@ def _mark(text: str, words: list[str]) -> SafeString:
     return mark_safe("".join(out))
 
 
+def _first_match(text: str, words: list[str]) -> int:
+    """Position of the earliest folded word in `text`, or -1."""
+    folded = fold_aligned(text)
+    return min((i for i in (folded.find(w) for w in words) if i >= 0), default=-1)
+
+
 def highlight(article: ArticlePage, query: str) -> Highlighted:
     """Title and a short excerpt around the first match, matches marked."""
     words = [fold(w) for w in query_words(query)]
     text = article.summary
-    folded = fold_aligned(text)
-    first = min((i for i in (folded.find(w) for w in words) if i >= 0), default=-1)
+    first = _first_match(text, words)
     if first < 0:
         body = article.body_text()
-        folded_body = fold_aligned(body)
-        first_body = min((i for i in (folded_body.find(w) for w in words) if i >= 0), default=-1)
+        first_body = _first_match(body, words)
         if first_body >= 0:
             text, first = body, first_body
     start = max(0, first - SNIPPET_RADIUS) if first >= 0 else 0
