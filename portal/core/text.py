@@ -21,6 +21,15 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
+_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
+
+
+def fold_for_search(text: str) -> str:
+    """fold() with abbreviations written with "&" joined ("KH&CN" → "khcn"): the form both the
+    search index and the query use, so "KH&CN" and "khcn" find each other."""
+    return _AMPERSAND.sub("", fold(text))
+
+
 def slugify_vi(text: str, max_length: int = 80) -> str:
     """A URL slug from Vietnamese text: "Tin hoạt động" → "tin-hoat-dong"."""
     folded = fold(text)

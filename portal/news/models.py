@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core.text import fold
+from portal.core.text import fold_for_search
 
 from .blocks import ArticleBodyBlock
 
@@ -175,7 +175,7 @@ class ArticlePage(Page):
 
     def search_folded(self) -> str:
         """Diacritic-free copy indexed for readers who type without marks (see DESIGN.md)."""
-        return fold(" ".join([self.title, self.summary, self.body_text()]))
+        return fold_for_search(" ".join([self.title, self.summary, self.body_text()]))
 
     @cached_property
     def view_count(self) -> int:

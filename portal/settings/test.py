@@ -28,3 +28,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
     (BASE_DIR / "var").mkdir(exist_ok=True)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+PORTAL_ALLOW_SYNTHETIC = True  # seed_synthetic in tests and benchmarks

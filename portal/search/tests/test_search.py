@@ -92,3 +92,80 @@ def test_api_q_matches_page_ranking(client, corpus):
     assert [i["title"] for i in data["items"]] == titles(search_articles(query="điện"))
     assert data["count"] == len(data["items"])
     assert client.get("/api/v1/articles?q=" + "x" * 201).status_code == 422
+
+
+# ----------------------------------------------------------------- query syntax and abbreviations
+def test_parse_query_groups_quotes_prefixes_and_abbreviations():
+    from portal.news.search import parse_query
+
+    parsed = parse_query('"Hội nghị" KH&CN nghiê*')
+    assert [[a.words for a in g] for g in parsed.groups] == [
+        [["hoi", "nghi"]],
+        [["khcn"], ["khoa", "hoc", "va", "cong", "nghe"]],
+        [["nghie"]],
+    ]
+    assert parsed.groups[-1][0].prefix is True
+    full = parse_query("khoa hoc va cong nghe tinh")
+    assert [[a.words for a in g] for g in full.groups] == [
+        [["khoa", "hoc", "va", "cong", "nghe"], ["khcn"]],
+        [["tinh"]],
+    ]
+    assert not parse_query("  ?! ")
+
+
+@pytest.fixture
+def abbreviations(home, category):
+    return {
+        "short": make_article(category, "Sở KH&CN tổ chức tập huấn", summary="Tập huấn nghiệp vụ."),
+        "long": make_article(category, "Ứng dụng khoa học và công nghệ vào sản xuất", summary="Chuyển giao cho nông dân."),
+        "ubnd": make_article(category, "Ủy ban nhân dân tỉnh ban hành kế hoạch", summary="Kế hoạch năm."),
+    }
+
+
+@pytest.mark.parametrize("query", ["khcn", "KH&CN", "khoa học và công nghệ", "khoa hoc va cong nghe"])
+def test_abbreviations_work_both_ways(abbreviations, query):
+    found = titles(search_articles(query=query))
+    assert abbreviations["long"].title in found and abbreviations["short"].title in found
+
+
+def test_abbreviation_with_other_words(abbreviations):
+    assert titles(search_articles(query="so kh&cn")) == [abbreviations["short"].title]
+
+
+def test_ubnd_finds_the_full_form(abbreviations):
+    assert titles(search_articles(query="UBND tinh")) == [abbreviations["ubnd"].title]
+
+
+def test_prefix_query_with_star(corpus):
+    assert corpus["hoi_nghi"].title in titles(search_articles(query="hoi ngh*"))
+    assert titles(search_articles(query="hoi ngh")) == []
+
+
+def test_quoted_phrase_needs_adjacent_words(corpus):
+    assert titles(search_articles(query='"dien hinh"')) == [corpus["hoi_nghi"].title]
+    # Without quotes the scattered syllables still match, after the real phrase.
+    ranked = titles(search_articles(query="mo hinh dien"))
+    assert corpus["split"].title in ranked
+
+
+def test_results_respect_candidate_filters(corpus):
+    from portal.news.selectors import live_articles
+
+    only_other = live_articles().descendant_of(corpus["other"])
+    assert titles(search_articles(query="dien", articles=only_other)) == [corpus["hoi_nghi"].title]
+
+
+def test_unpublished_article_leaves_results(corpus):
+    corpus["dien"].unpublish()
+    assert corpus["dien"].title not in titles(search_articles(query="tiet kiem dien"))
+
+
+def test_synthetic_articles_are_searchable(home, settings):
+    from portal.news.synthetic import seed_synthetic
+
+    report = seed_synthetic(articles=30, categories=2, batch_size=7)
+    assert report.articles == 30
+    results = search_articles(query="so khoa hoc va cong nghe")
+    assert results.count() > 0
+    page = results[0:5]
+    assert all(a.live and a.url for a in page)
