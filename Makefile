@@ -32,8 +32,16 @@ run: setup
 test: install
 	$(BIN)/python -m pytest -q
 
+# Search over BENCH_SEARCH_ARTICLES (100,000) synthetic articles on SQLite and, when the local
+# PostgreSQL answers, on PostgreSQL too (databases kept in var/ and portal_bench for re-runs).
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench
 bench: install
 	$(BIN)/python -m benchmarks.run
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.search
+	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
+	  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE portal_bench" 2>/dev/null || true; \
+	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.search; \
+	fi
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
 messages: install

@@ -7,7 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
 from portal.news.models import CategoryPage
-from portal.news.search import SORTS, highlight, search_articles
+from portal.news.search import SORTS, highlight, search_articles, suggest_query
 from portal.news.selectors import filter_articles_by_date, live_articles
 
 MAX_QUERY = 200
@@ -31,6 +31,7 @@ def search(request):
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
         results = [(article, highlight(article, query)) for article in page_obj.object_list]
+    suggestion = suggest_query(query) if query and not results else None
     params = {"q": query, "sort": sort}
     if category is not None:
         params["category"] = category.slug
@@ -41,6 +42,8 @@ def search(request):
         "category": category,
         "date_filter": date_filter,
         "results": results,
+        "suggestion": suggestion,
+        "suggestion_query": urlencode({"q": suggestion}) if suggestion else "",
         "page_obj": page_obj,
         "search_prefix": urlencode(params) + "&" + date_filter.query_prefix,
     }

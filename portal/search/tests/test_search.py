@@ -169,3 +169,20 @@ def test_synthetic_articles_are_searchable(home, settings):
     assert results.count() > 0
     page = results[0:5]
     assert all(a.live and a.url for a in page)
+
+
+# ------------------------------------------------------------------------ suggestions
+def test_suggestion_corrects_a_typo_and_restores_diacritics(corpus):
+    from portal.news.search import suggest_query
+
+    assert titles(search_articles(query="hoi nhgi dien hinh")) == []
+    assert suggest_query("hoi nhgi dien hinh") == "hội nghị điển hình"
+    assert suggest_query("tiet kiem dienn") == "tiết kiệm điện"
+    assert suggest_query("hội nghị") is None  # nothing to correct
+
+
+def test_no_results_page_links_the_suggestion(client, corpus):
+    response = client.get("/tim-kiem/", {"q": "hoi nhgi dien hinh"})
+    html = response.content.decode()
+    assert "hội nghị điển hình" in html
+    assert "?q=h%E1%BB%99i+ngh%E1%BB%8B" in html

@@ -1,0 +1,94 @@
+"""`make bench` (search part): search latency over N synthetic articles, and indexing speed.
+
+Usage: python -m benchmarks.search [--articles N]  (database from DATABASE_URL; the default is
+var/bench-search.sqlite3). The database is kept between runs: when it already holds N synthetic
+articles the seeding is skipped and no indexing figure is printed.
+Each query of a fixed mix runs like the search page does: count, first page of 10 (re-ranking
+the first 100), highlighted excerpts. p50/p95 are over all runs of all queries.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-search.sqlite3'}")
+(ROOT / "var").mkdir(exist_ok=True)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+QUERIES = [
+    "hoi nghi thi dua",
+    "điển hình tiên tiến",
+    "chuyen doi so",
+    "khoa học và công nghệ",
+    "KH&CN",
+    "an toan buc xa ha tinh",
+    "điện mặt trời",
+    "nghiem thu de tai",
+    '"so huu tri tue"',
+    "nong nghiep cong nghe*",
+    "tu khoa khong co",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=int(os.environ.get("BENCH_SEARCH_ARTICLES", 100_000)))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from portal.news.models import ArticlePage
+    from portal.news.search import highlight, search_articles
+    from portal.news.selectors import live_articles
+    from portal.news.synthetic import seed_synthetic
+
+    call_command("migrate", verbosity=0)
+    call_command("setup_portal", verbosity=0, stdout=open(os.devnull, "w"))
+    have = ArticlePage.objects.filter(url_path__contains="/du-lieu-thu-nghiem/").count()
+    index_rate = None
+    if have < args.articles:
+        report = seed_synthetic(articles=args.articles - have, seed=have + 1)
+        index_rate = report.index_rate
+    total = live_articles().count()
+
+    def one(query: str) -> None:
+        results = search_articles(query=query)
+        results.count()
+        for article in results[0:10]:
+            highlight(article, query)
+
+    times: list[float] = []
+    per_query: dict[str, float] = {}
+    for query in QUERIES:
+        one(query)  # warm-up
+        runs = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            one(query)
+            runs.append((time.perf_counter() - start) * 1000)
+        times += runs
+        per_query[query] = statistics.median(runs)
+    times.sort()
+    p50 = times[len(times) // 2]
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print()
+    print(f"{'search (' + connection.vendor + ')':<28} {'articles':>9} {'p50 ms':>8} {'p95 ms':>8} {'index art/s':>12}")
+    print(f"{'fixed mix of ' + str(len(QUERIES)) + ' queries':<28} {total:>9} {p50:>8.1f} {p95:>8.1f} "
+          f"{(f'{index_rate:.0f}' if index_rate else '(kept)'):>12}")
+    for query, median in sorted(per_query.items(), key=lambda kv: -kv[1])[:3]:
+        print(f"  slowest: {query!r:<36} median {median:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
