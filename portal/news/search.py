@@ -222,6 +222,31 @@ class IndexQuery:
             return [row[0] for row in cursor.fetchall()]
 
 
+class EngineQuery:
+    """The same interface over Wagtail's configured search backend, used when that backend is
+    not the database one (Elasticsearch/OpenSearch at scale, see README): the engine ranks,
+    the folded query is sent as plain words (no abbreviation or prefix expansion)."""
+
+    def __init__(self, parsed: ParsedQuery, articles, sort: str):
+        words = " ".join(parsed.phrase)
+        self.sort = sort
+        if sort == "date":
+            self.results = articles.order_by("-date").search(words, operator="and", order_by_relevance=False)
+        else:
+            self.results = articles.search(words, operator="and")
+
+    def count(self) -> int:
+        return self.results.count()
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        return [a.pk for a in self.results[start:stop]]
+
+
+def uses_database_index() -> bool:
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return backend in ("wagtail.search.backends.database", "modelsearch.backends.database")
+
+
 def _articles_by_id(ids: list[int]) -> list[ArticlePage]:
     found = ArticlePage.objects.in_bulk(ids)
     return [found[i] for i in ids if i in found]
@@ -232,7 +257,7 @@ class RankedResults:
     title, exact diacritics); the rest stay in the index's order. Supports len() and slicing,
     so Django's Paginator and the API can use it."""
 
-    def __init__(self, index_query: IndexQuery, query: str):
+    def __init__(self, index_query: "IndexQuery | EngineQuery", query: str):
         self.index_query = index_query
         self.rerank = index_query.sort == "relevance"
         self.query = query
@@ -285,7 +310,8 @@ def search_articles(*, query: str, articles=None, sort: str = "relevance"):
     if not parsed:
         return EmptyResults()
     base = articles if articles is not None else live_articles()
-    return RankedResults(IndexQuery(parsed, base, sort if sort in SORTS else "relevance"), query)
+    engine = IndexQuery if uses_database_index() else EngineQuery
+    return RankedResults(engine(parsed, base, sort if sort in SORTS else "relevance"), query)
 
 
 @dataclass

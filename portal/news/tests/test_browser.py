@@ -82,3 +82,18 @@ def test_narrow_screen_has_no_horizontal_scroll(browser, live_server, published)
         page.wait_for_load_state("networkidle")  # the view beacon has been answered
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
+
+
+def test_search_without_diacritics_and_open_a_result(browser, live_server, published):
+    page = browser.new_context(user_agent=DESKTOP_UA).new_page()
+    page.goto(live_server.url + "/")
+    box = page.locator("header input[name=q]")
+    box.fill("hoi nghi dien hinh")
+    box.press("Enter")
+    page.wait_for_url("**/tim-kiem/**")
+    result = page.locator(".search-results a", has_text="Hội nghị điển hình tiên tiến").first
+    assert result.locator("mark").count() >= 1  # the matched words are highlighted
+    result.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Hội nghị điển hình tiên tiến"
+    page.context.close()

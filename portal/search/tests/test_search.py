@@ -186,3 +186,16 @@ def test_no_results_page_links_the_suggestion(client, corpus):
     html = response.content.decode()
     assert "hội nghị điển hình" in html
     assert "?q=h%E1%BB%99i+ngh%E1%BB%8B" in html
+
+
+def test_engine_path_for_external_backends_gives_the_same_matches(corpus, monkeypatch):
+    """With Elasticsearch/OpenSearch configured the engine ranks; simulated here with the
+    database backend through Wagtail's own search API."""
+    from portal.news import search
+
+    direct = sorted(titles(search_articles(query="dien hinh")))
+    monkeypatch.setattr(search, "uses_database_index", lambda: False)
+    via_engine = search_articles(query="dien hinh")
+    assert isinstance(via_engine.index_query, search.EngineQuery)
+    assert sorted(titles(via_engine)) == direct
+    assert titles(search_articles(query="dien hinh", sort="date"))[0] == corpus["split"].title
