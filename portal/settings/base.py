@@ -186,6 +186,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # "simple": no English stop words (folded Vietnamese syllables such as "to", "an" are words).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 PORTAL_SEARCH_CONFIG = "simple"
+# Unfiltered searches matching more articles than this are ranked among the newest this many
+# matches (see portal/news/search.py, IndexQuery._entry_floor); smaller is faster.
+SEARCH_BROAD_LIMIT = env_int("SEARCH_BROAD_LIMIT", 10_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "mp4", "webm", "txt"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
