@@ -189,7 +189,9 @@ class IndexQuery:
                 f"WHERE e.content_type_id = %s AND a.page_ptr_id IN ({self.candidates_sql})"
             )
             rank = f", bm25({fts}) AS r" if order and self.sort != "date" else ""
-            floor = self._entry_floor(fts)
+            floor = self._entry_floor(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s", [_fts5(parsed)]
+            )
             with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s) "
             params += [_fts5(parsed), floor, self.content_type_id, *self.candidates_params]
             if order and self.sort == "date":
@@ -201,12 +203,17 @@ class IndexQuery:
             return f"{with_sql}SELECT {select} {sql}", params
         else:
             config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
+            floor = self._entry_floor(
+                f"SELECT id FROM {self.entry_table} WHERE body @@ to_tsquery(%s::regconfig, %s) "
+                f"ORDER BY id DESC LIMIT 1 OFFSET %s",
+                [config, _tsquery(parsed)],
+            )
             sql = (
                 f"FROM {self.entry_table} e JOIN {ARTICLE_TABLE} a ON a.page_ptr_id::text = e.object_id "
-                f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.content_type_id = %s "
+                f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.id >= %s AND e.content_type_id = %s "
                 f"AND a.page_ptr_id IN ({self.candidates_sql})"
             )
-            params += [config, _tsquery(parsed), self.content_type_id, *self.candidates_params]
+            params += [config, _tsquery(parsed), floor, self.content_type_id, *self.candidates_params]
             if order and self.sort == "date":
                 sql += " ORDER BY a.date DESC, a.page_ptr_id DESC"
             elif order:
@@ -218,20 +225,18 @@ class IndexQuery:
                 params += [config, phrase, config, _tsquery(parsed)]
         return f"SELECT {select} {sql}", params
 
-    def _entry_floor(self, fts: str) -> int:
+    def _entry_floor(self, sql: str, params: list) -> int:
         """Unfiltered searches whose words are in more than SEARCH_BROAD_LIMIT articles (on a
         science department's site "khoa học và công nghệ" is in nearly all) are ranked among
         the SEARCH_BROAD_LIMIT most recently indexed matches: scoring every match costs ~150 ms
-        per 100,000 on SQLite by itself. Filtered searches (category, dates) always see every
+        per 100,000 on SQLite by itself, similar with ts_rank on PostgreSQL. `sql` selects the index entry ids of all matches,
+        newest first, with a final OFFSET placeholder. Filtered searches (category, dates) always see every
         match, so an old article can still be found by narrowing."""
         if self._floor is None:
             self._floor = 0
             if self.broad:
                 with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                        [_fts5(self.parsed), max(settings.SEARCH_BROAD_LIMIT, 1) - 1],
-                    )
+                    cursor.execute(sql, [*params, max(settings.SEARCH_BROAD_LIMIT, 1) - 1])
                     row = cursor.fetchone()
                     self._floor = row[0] if row else 0
         return self._floor
