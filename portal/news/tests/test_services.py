@@ -66,3 +66,33 @@ def test_categories_nest_one_level_only(home):
     sub = make_category(top, "Hoạt động")
     assert CategoryPage.can_create_at(top)
     assert not CategoryPage.can_create_at(sub)
+
+
+def test_seed_synthetic_command_refuses_on_a_production_like_setup(home, settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    settings.PORTAL_ALLOW_SYNTHETIC = False
+    with pytest.raises(CommandError, match="máy phát triển"):
+        call_command("seed_synthetic", "--articles", "3", verbosity=0)
+    with pytest.raises(CommandError, match="lớn hơn 0"):
+        call_command("seed_synthetic", "--articles", "0", verbosity=0)
+
+
+def test_seed_synthetic_command_reports_what_it_made(home):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.news.models import ArticlePage
+
+    out = StringIO()
+    call_command("seed_synthetic", "--articles", "12", "--categories", "3", "--batch-size", "5", verbosity=0, stdout=out)
+    assert "Đã tạo 12 bài viết" in out.getvalue() and "lập chỉ mục" in out.getvalue()
+    synthetic = ArticlePage.objects.live().filter(url_path__contains="/du-lieu-thu-nghiem/")
+    assert synthetic.count() == 12
+    first = synthetic.first()
+    assert first.get_parent().numchild == 4 and first.body_text()  # tree counts and body are valid
+    from wagtail.models import Page
+
+    assert all(not problems for problems in Page.find_problems())  # treebeard finds nothing wrong
