@@ -28,7 +28,6 @@ SNIPPET_RADIUS = 90
 SORTS = ("relevance", "date")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-
 ABBREVIATIONS = {
     # Compact folded form → folded full form. A starter list until the glossary of the
     # accessibility app (issue 5) provides them; both directions are searched.
@@ -45,6 +44,8 @@ ABBREVIATIONS = {
     "cchc": "cai cach hanh chinh",
     "cntt": "cong nghe thong tin",
 }
+
+
 def query_words(query: str) -> list[str]:
     return [w for w in _WORD.findall(query.lower()) if w]
 
