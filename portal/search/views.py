@@ -25,7 +25,9 @@ def search(request):
     articles, date_filter = filter_articles_by_date(articles, request.GET)
     results, page_obj = [], None
     if query:
-        paginator = Paginator(search_articles(query=query, articles=articles, sort=sort), PER_PAGE)
+        narrowed = category is not None or date_filter.active
+        # Unfiltered searches pass no candidates: see SEARCH_BROAD_LIMIT in portal.news.search.
+        paginator = Paginator(search_articles(query=query, articles=articles if narrowed else None, sort=sort), PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
