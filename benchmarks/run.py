@@ -7,19 +7,12 @@ between rows of one run (cached vs uncached, few vs many articles), not absolute
 
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
-(ROOT / "var").mkdir(exist_ok=True)
+from benchmarks.common import percentile, setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django("bench.sqlite3")
 
 from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -46,7 +39,7 @@ def measure(label: str, fn, n: int) -> dict:
         "scenario": label,
         "n": n,
         "mean_ms": statistics.mean(times),
-        "p95_ms": times[int(0.95 * (n - 1))],
+        "p95_ms": percentile(times, 0.95),
         "req_s": 1000 / statistics.mean(times),
         "queries": max(queries),
     }

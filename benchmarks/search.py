@@ -10,19 +10,11 @@ the first 100), highlighted excerpts. p50/p95 are over all runs of all queries.
 import argparse
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-search.sqlite3'}")
-(ROOT / "var").mkdir(exist_ok=True)
+from benchmarks.common import percentile, setup_django
 
-import django  # noqa: E402
-
-django.setup()
+setup_django("bench-search.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -80,8 +72,8 @@ def main() -> None:
         times += runs
         per_query[query] = statistics.median(runs)
     times.sort()
-    p50 = times[len(times) // 2]
-    p95 = times[int(0.95 * (len(times) - 1))]
+    p50 = percentile(times, 0.5)
+    p95 = percentile(times, 0.95)
     print()
     print(f"{'search (' + connection.vendor + ')':<28} {'articles':>9} {'p50 ms':>8} {'p95 ms':>8} {'index art/s':>12}")
     print(f"{'fixed mix of ' + str(len(QUERIES)) + ' queries':<28} {total:>9} {p50:>8.1f} {p95:>8.1f} "

@@ -174,14 +174,18 @@ class IndexQuery:
             self.candidates_sql = f"SELECT p.id FROM {page_table} p WHERE p.id = a.page_ptr_id AND p.live"
             self.candidates_params = ()
         self.vendor = connection.vendor
+        if self.vendor == "sqlite":
+            self.fts_table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
+            self.match = _fts5(parsed)
+        else:
+            self.config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
+            self.match = _tsquery(parsed)
 
     def _sql(self, select: str, order: bool) -> tuple[str, list]:
         parsed = self.parsed
         params: list = []
         if self.vendor == "sqlite":
-            from modelsearch.conf import get_app_config
-
-            fts = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
+            fts = self.fts_table
             # The MATCH runs once, materialised, before the joins: left to itself the planner
             # may scan the candidates first and probe the full-text index per row.
             sql = (
@@ -191,10 +195,10 @@ class IndexQuery:
             )
             rank = f", bm25({fts}) AS r" if order and self.sort != "date" else ""
             floor = self._entry_floor(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s", [_fts5(parsed)]
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s", [self.match]
             )
             with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s) "
-            params += [_fts5(parsed), floor, self.content_type_id, *self.candidates_params]
+            params += [self.match, floor, self.content_type_id, *self.candidates_params]
             if order and self.sort == "date":
                 sql += " ORDER BY a.date DESC, a.page_ptr_id DESC"
             elif order:
@@ -203,18 +207,18 @@ class IndexQuery:
                 params += ["body : " + phrase, floor]
             return f"{with_sql}SELECT {select} {sql}", params
         else:
-            config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
+            config = self.config
             floor = self._entry_floor(
                 f"SELECT id FROM {self.entry_table} WHERE body @@ to_tsquery(%s::regconfig, %s) "
                 f"ORDER BY id DESC LIMIT 1 OFFSET %s",
-                [config, _tsquery(parsed)],
+                [config, self.match],
             )
             sql = (
                 f"FROM {self.entry_table} e JOIN {ARTICLE_TABLE} a ON a.page_ptr_id::text = e.object_id "
                 f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.id >= %s AND e.content_type_id = %s "
                 f"AND a.page_ptr_id IN ({self.candidates_sql})"
             )
-            params += [config, _tsquery(parsed), floor, self.content_type_id, *self.candidates_params]
+            params += [config, self.match, floor, self.content_type_id, *self.candidates_params]
             if order and self.sort == "date":
                 sql += " ORDER BY a.date DESC, a.page_ptr_id DESC"
             elif order:
@@ -223,16 +227,17 @@ class IndexQuery:
                     " ORDER BY (e.body @@ to_tsquery(%s::regconfig, %s)) DESC,"
                     " ts_rank(e.body, to_tsquery(%s::regconfig, %s)) DESC, a.page_ptr_id DESC"
                 )
-                params += [config, phrase, config, _tsquery(parsed)]
+                params += [config, phrase, config, self.match]
         return f"SELECT {select} {sql}", params
 
     def _entry_floor(self, sql: str, params: list) -> int:
         """Unfiltered searches whose words are in more than SEARCH_BROAD_LIMIT articles (on a
         science department's site "khoa học và công nghệ" is in nearly all) are ranked among
         the SEARCH_BROAD_LIMIT most recently indexed matches: scoring every match costs ~150 ms
-        per 100,000 on SQLite by itself, similar with ts_rank on PostgreSQL. `sql` selects the index entry ids of all matches,
-        newest first, with a final OFFSET placeholder. Filtered searches (category, dates) always see every
-        match, so an old article can still be found by narrowing."""
+        per 100,000 on SQLite by itself, more with ts_rank on PostgreSQL. `sql` selects the
+        index entry ids of all matches, newest first, ending with an OFFSET placeholder.
+        Filtered searches (category, dates) always see every match, so an old article can
+        still be found by narrowing."""
         if self._floor is None:
             self._floor = 0
             if self.broad:

@@ -2,8 +2,8 @@
 
 Creating a Wagtail page through the ORM costs several saves, a revision and a search-index
 update (about 5 pages/s here), which would take hours for 100,000 articles. This module writes
-the page tree rows directly in batches instead: the materialised-path values that treebeard
-would compute (4 base-36 characters per level), one INSERT per batch for wagtailcore_page and
+the page tree rows directly in batches instead: the materialised paths come from treebeard's
+own helpers (Page._get_path / _str2int), one INSERT per batch for wagtailcore_page and
 one for news_articlepage, then indexes each batch through the search backend's own bulk API,
 exactly as `update_index` does. The result is ordinary live pages that the admin, the site and
 search treat like any other. Only for test and benchmark databases: there are no revisions.
@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -29,9 +28,6 @@ from portal.core.text import slugify_vi
 
 from .models import ArticlePage, CategoryPage
 from .services import category_get_or_create
-
-PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-STEP = 4
 
 # Words and phrases of the department's daily news, combined at random into titles and text.
 SUBJECTS = [
@@ -82,18 +78,6 @@ class SyntheticReport:
         return self.articles / self.index_seconds if self.index_seconds else 0.0
 
 
-def _int2str(number: int) -> str:
-    digits = []
-    while number:
-        number, rest = divmod(number, len(PATH_ALPHABET))
-        digits.append(PATH_ALPHABET[rest])
-    return "".join(reversed(digits)) or "0"
-
-
-def _child_path(parent_path: str, position: int) -> str:
-    return parent_path + _int2str(position).rjust(STEP, "0")
-
-
 def _sentence(rng: random.Random, words: int) -> str:
     parts: list[str] = []
     while sum(len(p.split()) for p in parts) < words:
@@ -125,7 +109,7 @@ def _insert_batch(parent: CategoryPage, start: int, rows: list[dict], page_ct: C
         pages.append(
             Page(
                 title=row["title"], draft_title=row["title"], slug=slug, content_type=page_ct,
-                live=True, has_unpublished_changes=False, path=_child_path(parent.path, start + offset),
+                live=True, has_unpublished_changes=False, path=Page._get_path(parent.path, parent.depth + 1, start + offset),
                 depth=parent.depth + 1, numchild=0, url_path=f"{parent.url_path}{slug}/",
                 first_published_at=row["date"], last_published_at=row["date"],
                 latest_revision_created_at=row["date"], locale=locale, translation_key=uuid.uuid4(),
@@ -185,7 +169,7 @@ def seed_synthetic(
             for position, chunk in per_category.items():
                 parent = CategoryPage.objects.select_for_update().get(pk=targets[position].pk)
                 last = parent.get_last_child()
-                start = int(last.path[-STEP:], 36) if last else 0
+                start = Page._str2int(last.path[-Page.steplen :]) if last else 0
                 ids += _insert_batch(parent, start, chunk, page_ct, locale)
                 Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(chunk))
         t1 = time.perf_counter()
