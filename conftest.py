@@ -20,6 +20,16 @@ def _media_root():
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_visit_flush_after_tests():
+    """Pages loaded by browser tests leave visit hits in the buffer; the test database is gone
+    when the process exits, so they are dropped instead of written at exit."""
+    yield
+    from portal.visits.buffer import get_buffer
+
+    get_buffer().clear()
+
+
 @pytest.fixture
 def home(db):
     from portal.core.site_setup import portal_setup

@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
 from portal.news.api import router as news_router
+from portal.visits.api import router as visits_router
 
 api = NinjaAPI(
     title="Department portal API",
@@ -25,3 +26,4 @@ def validation_error(request, exc: NinjaValidationError):
 
 
 api.add_router("/articles", news_router)
+api.add_router("/visits", visits_router)

@@ -67,6 +67,8 @@ def roles_setup(*, root_page: Page) -> dict[str, Group]:
         _grant_media(group, root_collection)
         groups[name] = group
 
+    # The editor-in-chief reads and exports the visit statistics (thống kê truy cập).
+    groups[APPROVERS].permissions.add(_perm("visits", "view_visit_report"))
     # System administrators manage users, settings, redirects, workflows: every model permission.
     groups[ADMINISTRATORS].permissions.add(*Permission.objects.all())
 

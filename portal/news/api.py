@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,20 +11,14 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from portal.core.beacons import client_ip, is_bot, is_prefetch, pixel_response
+
 from . import selectors, services
 from .search import search_articles
 from .models import ArticlePage, CategoryPage
 
 router = Router(tags=["articles"])
 
-# Crawlers, link previews, monitoring and headless browsers do not count as readers.
-BOT_PATTERN = re.compile(
-    r"bot|crawl|spider|slurp|bingpreview|facebookexternalhit|zalo.*preview|curl|wget|python-|"
-    r"httpclient|java/|go-http|okhttp|headless|lighthouse|pingdom|uptime|monitor|scanner",
-    re.IGNORECASE,
-)
-# 1x1 transparent GIF for the no-JavaScript counter.
-PIXEL = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 
 
 class ArticleOut(Schema):
@@ -109,16 +102,13 @@ def get_article(request: HttpRequest, article_id: int):
 
 def _should_count(request: HttpRequest, article_id: int) -> bool:
     agent = request.headers.get("User-Agent", "")
-    if not agent or BOT_PATTERN.search(agent):
-        return False
-    purpose = request.headers.get("Sec-Purpose", "") or request.headers.get("Purpose", "")
-    if "prefetch" in purpose or "prerender" in purpose:
+    if is_bot(agent) or is_prefetch(request.headers):
         return False
     window = settings.PORTAL_VIEW_DEDUP_SECONDS
     if window > 0:
         # The same browser reloading within the window is one visit. The key is a hash held
         # only in the cache for the window; no address is stored anywhere.
-        ident = f"{request.META.get('REMOTE_ADDR', '')}|{agent}|{article_id}"
+        ident = f"{client_ip(request)}|{agent}|{article_id}"
         key = "seen:" + hashlib.sha256(ident.encode()).hexdigest()[:32]
         if not cache.add(key, 1, timeout=window):
             return False
@@ -144,6 +134,4 @@ def record_view(request: HttpRequest, article_id: int, response: HttpResponse):
 def record_view_pixel(request: HttpRequest, article_id: int):
     """Counter for readers without JavaScript (an <img> inside <noscript>)."""
     _count(request, article_id)
-    response = HttpResponse(PIXEL, content_type="image/gif")
-    response["Cache-Control"] = "no-store"
-    return response
+    return pixel_response()

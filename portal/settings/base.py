@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.news",
     "portal.search",
+    "portal.visits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -227,3 +228,10 @@ PORTAL_ARTICLES_PER_PAGE = 10
 PORTAL_OTHER_ARTICLES = 6
 # A reload of the same article by the same browser within this many seconds is one visit.
 PORTAL_VIEW_DEDUP_SECONDS = env_int("VIEW_COUNT_DEDUP_SECONDS", 300)
+# How many reverse proxies (nginx: 1) add the client address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+# Visit statistics: hits are buffered (in Redis when REDIS_URL is set, else in each process's
+# memory) and written to the database every VISITS_FLUSH_SECONDS; 0 = only when asked (tests).
+VISITS_FLUSH_SECONDS = env_int("VISITS_FLUSH_SECONDS", 60)
+# A visitor seen within this many seconds is "online now" (Đang truy cập).
+VISITS_ONLINE_SECONDS = env_int("VISITS_ONLINE_SECONDS", 300)

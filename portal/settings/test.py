@@ -19,6 +19,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 ALLOWED_HOSTS = ["*"]
 # Every beacon counts in tests; the de-duplication window has its own test.
 PORTAL_VIEW_DEDUP_SECONDS = 0
+# Visit hits stay buffered until a test flushes them (no timer threads writing behind its back).
+VISITS_FLUSH_SECONDS = 0
 
 # A file database (not SQLite's shared in-memory one, which locks whole tables and ignores the
 # busy timeout), so tests with concurrent writers behave as production SQLite does.

@@ -7,6 +7,7 @@ from wagtail import hooks
 register = template.Library()
 
 SIDEBAR_HOOK = "portal_sidebar_widgets"
+FOOTER_HOOK = "portal_footer_widgets"
 
 
 @register.simple_tag(takes_context=True)
@@ -18,6 +19,16 @@ def sidebar_widgets(context):
     """
     request = context.get("request")
     parts = [fn(request) for fn in hooks.get_hooks(SIDEBAR_HOOK)]
+    return mark_safe("".join(part for part in parts if part))
+
+
+@register.simple_tag(takes_context=True)
+def footer_widgets(context):
+    """HTML of every block registered with @hooks.register("portal_footer_widgets"): functions
+    (request, page) -> safe HTML or "", where page is the Wagtail page shown, if any. The visit
+    counters (Đang truy cập / Hôm nay / Tháng này / Tổng) come from the visits app this way."""
+    request, page = context.get("request"), context.get("page")
+    parts = [fn(request, page) for fn in hooks.get_hooks(FOOTER_HOOK)]
     return mark_safe("".join(part for part in parts if part))
 
 

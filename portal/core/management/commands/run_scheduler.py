@@ -1,7 +1,8 @@
 """`manage.py run_scheduler`: run periodic jobs in one process (development and small installs).
 
 Production may use systemd timers instead (deploy/). Jobs: publish pages whose scheduled
-time has come (Wagtail's `publish_scheduled`). Later features add theirs to JOBS.
+time has come (Wagtail's `publish_scheduled`), write buffered visit statistics and close
+finished days (`flush_visits`). Later features add theirs to JOBS.
 """
 
 import logging
@@ -12,7 +13,7 @@ from django.core.management.base import BaseCommand
 
 logger = logging.getLogger("portal.scheduler")
 
-JOBS = [("publish_scheduled", {})]
+JOBS = [("publish_scheduled", {}), ("flush_visits", {})]
 
 
 class Command(BaseCommand):
