@@ -12,6 +12,8 @@ from pathlib import Path
 
 from benchmarks.common import percentile, setup_django
 
+# Visit hits stay buffered until the benchmark flushes them itself (timed below).
+os.environ.setdefault("VISITS_FLUSH_SECONDS", "0")
 setup_django("bench.sqlite3")
 
 from django.core.cache import caches  # noqa: E402
@@ -21,6 +23,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from portal.news.models import ArticlePage, CategoryPage  # noqa: E402
+from portal.visits import services as visit_services  # noqa: E402
 
 UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36"
 
@@ -99,6 +102,17 @@ def main() -> None:
     def beacon():
         assert client.post(f"/api/v1/articles/{article.pk}/view").status_code == 200
 
+    hits = iter(range(10**9))
+
+    def visit_beacon():
+        # A new visitor each time (the worst case: a new hash for the flush to insert).
+        n = next(hits)
+        response = client.post(
+            "/api/v1/visits/hit", {"page": article.pk}, content_type="application/json",
+            REMOTE_ADDR=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}",
+        )
+        assert response.status_code == 200
+
     def api_list():
         assert client.get("/api/v1/articles?page_size=20").status_code == 200
 
@@ -107,6 +121,10 @@ def main() -> None:
     rows.append(measure(f"article page, uncached ({total} articles)", uncached, 60))
     rows.append(measure("article page, page cache hit", cached, 300))
     rows.append(measure("view beacon (atomic UPDATE)", beacon, 300))
+    rows.append(measure("visit beacon (buffered, no DB write)", visit_beacon, 1000))
+    flush_started = time.perf_counter()
+    flushed = visit_services.visits_flush()
+    flush_ms = (time.perf_counter() - flush_started) * 1000
     rows.append(measure("API list, 20 items", api_list, 100))
     if total < 250:
         add_articles(250 - total)
@@ -133,6 +151,8 @@ def main() -> None:
     for label, r in imports:
         print(f"{label:<44} {r['lines']:>6} {r['seconds']:>8.2f} {r['lines_s']:>8.1f} {r['peak_mb']:>8.2f}")
     print()
+    print(f"visit statistics flush: {len(flushed.visitors)} new visitors, "
+          f"{sum(n for k, n in flushed.counters.items() if '|total|' in k)} views in {flush_ms:.0f} ms")
     print(f"cache speed-up: {rows[0]['mean_ms'] / rows[1]['mean_ms']:.1f}x; "
           f"queries with {rows[0]['scenario'].split('(')[1][:-1]} vs {total} articles: {rows[0]['queries']} vs {rows[-1]['queries']}")
 
