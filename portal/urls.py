@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.core import views as core_views
 from portal.search import views as search_views
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("tim-kiem/", search_views.search, name="search"),
+    path("tu-viet-tat/", accessibility_views.glossary_page, name="glossary"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),

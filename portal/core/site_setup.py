@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
@@ -40,4 +41,7 @@ def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     SiteIdentity.for_site(site)
     SiteNavigation.for_site(site)
     roles_setup(root_page=home)
+    # Apps add their own first-run data (the abbreviation glossary, …) through this hook.
+    for setup in hooks.get_hooks("portal_setup"):
+        setup(home)
     return home

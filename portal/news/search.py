@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, PageViewRestriction
 
+from portal.accessibility.glossary import search_expansions
 from portal.core.text import fold, fold_aligned, fold_for_search
 
 from .models import ArticlePage
@@ -28,22 +29,6 @@ SNIPPET_RADIUS = 90
 SORTS = ("relevance", "date")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-ABBREVIATIONS = {
-    # Compact folded form → folded full form. A starter list until the glossary of the
-    # accessibility app (issue 5) provides them; both directions are searched.
-    "khcn": "khoa hoc va cong nghe",
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "pakn": "phan anh kien nghi",
-    "tthc": "thu tuc hanh chinh",
-    "cstd": "chien si thi dua",
-    "tdkt": "thi dua khen thuong",
-    "dmst": "doi moi sang tao",
-    "shtt": "so huu tri tue",
-    "tcdlcl": "tieu chuan do luong chat luong",
-    "cchc": "cai cach hanh chinh",
-    "cntt": "cong nghe thong tin",
-}
 
 
 def query_words(query: str) -> list[str]:
@@ -97,17 +82,23 @@ def parse_query(query: str) -> ParsedQuery:
 
 
 def _expand_abbreviations(groups: list[list[Alternative]]) -> list[list[Alternative]]:
+    """An abbreviation of the glossary also finds its full form, and the full form typed out
+    also finds the abbreviation ("khcn" ↔ "khoa học và công nghệ")."""
+    abbreviations = search_expansions()
+    # Longest full forms first, so "khoa học và công nghệ" is not taken for a shorter one.
+    full_forms = sorted(
+        ((list(full), abbr) for abbr, fulls in abbreviations.items() for full in fulls), key=lambda p: -len(p[0])
+    )
     singles = [g[0].words[0] if len(g) == 1 and len(g[0].words) == 1 and not g[0].prefix else None for g in groups]
     out: list[list[Alternative]] = []
     i = 0
     while i < len(groups):
         word = singles[i]
-        if word in ABBREVIATIONS:
-            out.append([Alternative([word]), Alternative(ABBREVIATIONS[word].split())])
+        if word in abbreviations:
+            out.append([Alternative([word]), *(Alternative(list(full)) for full in abbreviations[word])])
             i += 1
             continue
-        for abbr, full in ABBREVIATIONS.items():
-            words = full.split()
+        for words, abbr in full_forms:
             if singles[i : i + len(words)] == words:
                 out.append([Alternative(words), Alternative([abbr])])
                 i += len(words)

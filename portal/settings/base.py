@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.search",
     "portal.visits",
+    "portal.accessibility",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,7 +1,7 @@
 /* Small progressive enhancements; every page works without this file. */
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
+  document.documentElement.classList.add("js");  // also set by a11y-init.js in <head>
 
   // View counter: a beacon to an uncached endpoint, so a visit counts even when the article
   // HTML came from the page cache; the answer brings the current number back into the page.
@@ -43,6 +43,137 @@
       });
     }).catch(function () { /* counting must never disturb reading */ });
   }
+
+  // Abbreviation glossary ("Từ viết tắt"): filter as one types (diacritics and case optional),
+  // on the glossary page and in the dialog the header link opens.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  function wireGlossary(section) {
+    var input = section.querySelector("[data-glossary-filter]");
+    if (!input) { return; }
+    var entries = Array.prototype.slice.call(section.querySelectorAll("[data-glossary-entry]"));
+    var haystacks = entries.map(function (entry) { return fold(entry.textContent); });
+    var count = section.querySelector("[data-glossary-count]");
+    var empty = section.querySelector("[data-glossary-empty]");
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value), compact = wanted.replace(/&/g, ""), shown = 0;
+      entries.forEach(function (entry, i) {
+        var hit = !wanted || haystacks[i].indexOf(wanted) >= 0 || haystacks[i].replace(/&/g, "").indexOf(compact) >= 0;
+        entry.hidden = !hit;
+        if (hit) { shown += 1; }
+      });
+      if (count) {
+        count.textContent = count.getAttribute("data-template")
+          .replace("__shown__", shown).replace("__total__", entries.length);
+      }
+      if (empty) { empty.hidden = shown > 0; }
+    });
+  }
+  document.querySelectorAll("[data-glossary]").forEach(wireGlossary);
+
+  var glossaryLink = document.querySelector("[data-glossary-open]");
+  if (glossaryLink && window.fetch && typeof HTMLDialogElement === "function") {
+    glossaryLink.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+      event.preventDefault();
+      fetch(glossaryLink.href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.text();
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var section = doc.querySelector("[data-glossary]");
+        if (!section) { throw new Error("no glossary"); }
+        var dialog = document.createElement("dialog");
+        dialog.className = "glossary-dialog";
+        dialog.setAttribute("aria-labelledby", "glossary-dialog-title");
+        var heading = document.createElement("h2");
+        heading.id = "glossary-dialog-title";
+        heading.textContent = glossaryLink.textContent;
+        var close = document.createElement("button");
+        close.type = "button";
+        close.className = "dialog-close";
+        close.textContent = "×";
+        close.setAttribute("aria-label", glossaryLink.getAttribute("data-close-label") || "Đóng");
+        close.addEventListener("click", function () { dialog.close(); });
+        dialog.addEventListener("close", function () { dialog.remove(); glossaryLink.focus(); });
+        // A search field swallows Escape to clear itself; in a modal, Escape should still close.
+        dialog.addEventListener("keydown", function (e) {
+          if (e.key === "Escape") { e.preventDefault(); dialog.close(); }
+        });
+        dialog.appendChild(close);
+        dialog.appendChild(heading);
+        dialog.appendChild(document.importNode(section, true));
+        document.body.appendChild(dialog);
+        var imported = dialog.querySelector("[data-glossary]");
+        imported.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+        wireGlossary(imported);
+        dialog.showModal();
+        var input = dialog.querySelector("[data-glossary-filter]");
+        if (input) { input.focus(); }
+      }).catch(function () { window.location.href = glossaryLink.href; });
+    });
+  }
+
+  // "Xem với cỡ chữ" and "Tương phản": applied at once, remembered in this browser (the
+  // head script a11y-init.js re-applies them on the next page before it is drawn).
+  var root = document.documentElement;
+  function remember(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* private mode: this page only */ }
+  }
+  var fontSteps = [100, 125, 150, 175, 200];
+  var fontOutput = document.querySelector("[data-font-size-value]");
+  function currentFont() {
+    var value = parseInt(root.style.fontSize, 10);
+    return fontSteps.indexOf(value) >= 0 ? value : 100;
+  }
+  function showFont() {
+    var value = currentFont();
+    if (fontOutput) { fontOutput.textContent = value + "%"; }
+    document.querySelectorAll("[data-font-step]").forEach(function (button) {
+      var step = parseInt(button.getAttribute("data-font-step"), 10);
+      var index = fontSteps.indexOf(value);
+      button.disabled = (step < 0 && index === 0) || (step > 0 && index === fontSteps.length - 1);
+    });
+  }
+  document.querySelectorAll("[data-font-step]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var step = parseInt(button.getAttribute("data-font-step"), 10);
+      var index = fontSteps.indexOf(currentFont());
+      var next = step === 0 ? 0 : Math.max(0, Math.min(fontSteps.length - 1, index + step));
+      root.style.fontSize = next === 0 ? "" : fontSteps[next] + "%";
+      remember("portal:font-size", String(fontSteps[next]));
+      showFont();
+    });
+  });
+  showFont();
+
+  var contrastButton = document.querySelector("[data-contrast-toggle]");
+  function showContrast() {
+    if (contrastButton) {
+      contrastButton.setAttribute("aria-pressed", root.getAttribute("data-contrast") === "high" ? "true" : "false");
+    }
+  }
+  if (contrastButton) {
+    contrastButton.addEventListener("click", function () {
+      var next = root.getAttribute("data-contrast") === "high" ? "normal" : "high";
+      root.setAttribute("data-contrast", next);
+      remember("portal:contrast", next);
+      showContrast();
+    });
+  }
+  // Follow the system setting while the reader has not chosen here.
+  if (window.matchMedia) {
+    var wish = window.matchMedia("(prefers-contrast: more)");
+    var follow = function () {
+      var chosen = null;
+      try { chosen = window.localStorage.getItem("portal:contrast"); } catch (e) { /* none */ }
+      if (!chosen) { root.setAttribute("data-contrast", wish.matches ? "high" : "normal"); showContrast(); }
+    };
+    if (wish.addEventListener) { wish.addEventListener("change", follow); }
+  }
+  showContrast();
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-print],[data-copy-link],[data-load-embed]");
