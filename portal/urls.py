@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("tim-kiem/", search_views.search, name="search"),
     path("tu-viet-tat/", accessibility_views.glossary_page, name="glossary"),
+    path("doc-bai/<int:pk>.mp3", accessibility_views.article_audio_file, name="article_audio"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),

@@ -10,7 +10,8 @@ short timeout (PAGE_CACHE_SECONDS) is only a safety net.
 from django.conf import settings
 from django.middleware.cache import CacheMiddleware
 
-UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem")
+# /doc-bai/: read-aloud audio answers Range requests itself (a cached whole file would not).
+UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem", "/doc-bai/")
 
 
 def is_cacheable_request(request) -> bool:

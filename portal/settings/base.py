@@ -236,3 +236,14 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
 VISITS_FLUSH_SECONDS = env_int("VISITS_FLUSH_SECONDS", 60)
 # A visitor seen within this many seconds is "online now" (Đang truy cập).
 VISITS_ONLINE_SECONDS = env_int("VISITS_ONLINE_SECONDS", 300)
+
+# Read-aloud ("Đọc bài viết"). The engine and voice can be changed in the admin among these;
+# programs, service addresses and keys are only set here (see README, Read-aloud).
+SPEECH_ENGINE = env_str("SPEECH_ENGINE", "espeak")  # espeak | command | http
+SPEECH_VOICE = env_str("SPEECH_VOICE", "")
+SPEECH_ESPEAK_BINARY = env_str("SPEECH_ESPEAK_BINARY", "espeak-ng")
+SPEECH_COMMAND = env_str("SPEECH_COMMAND", "")  # e.g. "piper --model /opt/vi.onnx --output_file {output}"
+SPEECH_HTTP_URL = env_str("SPEECH_HTTP_URL", "")
+SPEECH_HTTP_KEY = env_str("SPEECH_HTTP_KEY", "")
+# Record each article when it is published or revised (a background task).
+READ_ALOUD_ON_PUBLISH = env_bool("READ_ALOUD_ON_PUBLISH", True)

@@ -31,3 +31,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     (BASE_DIR / "var").mkdir(exist_ok=True)
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PORTAL_ALLOW_SYNTHETIC = True  # seed_synthetic in tests and benchmarks
+# Publishing in tests does not record audio unless a test asks for it.
+READ_ALOUD_ON_PUBLISH = False

@@ -1,6 +1,10 @@
 """The "Từ viết tắt" control in Debian's chromium: opens the glossary as a dialog that filters
 as one types without diacritics; without the dialog the link is a page of its own."""
 
+import sys
+
+import pytest
+
 from portal.news.tests.test_browser import CHROMIUM, DESKTOP_UA, browser, pytestmark, published  # noqa: F401
 
 
@@ -120,4 +124,69 @@ def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live
     assert page.locator("html").get_attribute("data-contrast") == "normal"
     # Reduced motion: no smooth scrolling or transitions anywhere.
     assert page.evaluate("() => getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+    context.close()
+
+
+@pytest.fixture
+def recorded(transactional_db, settings, tmp_path):
+    """An article recorded by a stand-in engine (a tone as long as the text) on publish."""
+    from portal.accessibility.tests.test_read_aloud import FAKE_TTS
+    from portal.core.site_setup import portal_setup
+    from portal.news.tests.factories import make_article, make_category
+
+    script = tmp_path / "fake_tts.py"
+    script.write_text(FAKE_TTS)
+    settings.SPEECH_ENGINE, settings.SPEECH_COMMAND = "command", f"{sys.executable} {script} {{output}}"
+    settings.READ_ALOUD_ON_PUBLISH = True
+    category = make_category(portal_setup(), "Tin hoạt động")
+    body = [("paragraph", "<p>Sở <b>KH&amp;CN</b> tổ chức hội nghị ngày 15/04/2026. Có 02 đơn vị được khen.</p>")]
+    return make_article(category, "Hội nghị tổng kết", summary="Tổng kết năm 2026.", body=body)
+
+
+READING = """() => {
+  const h = CSS.highlights.get("read-aloud");
+  return h ? [...h][0].toString() : null;
+}"""
+
+
+def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_server, recorded):  # noqa: F811
+    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_server.url + recorded.url)
+    play = page.locator("[data-ra-play]")
+    assert play.inner_text().strip().endswith("Đọc bài viết")
+    # The header's "Đọc bài viết" starts it too.
+    page.locator(".a11y-bar").get_by_role("link", name="Đọc bài viết").click()
+    page.wait_for_function("() => document.querySelector('[data-read-aloud] audio') && document.querySelector('[data-read-aloud] audio').currentTime > 0.2")
+    assert play.get_attribute("aria-pressed") == "true" and "Tạm dừng" in play.inner_text()
+    assert page.evaluate(READING) == "Hội nghị tổng kết"
+    assert page.locator("h1.is-reading").count() == 1
+    # The body's first sentence spans a <b>: still found and highlighted as one range.
+    page.wait_for_function(READING.replace("return h ?", "return h && [...h][0].toString().startsWith('Sở') ?"), timeout=15000)
+    assert page.evaluate(READING) == "Sở KH&CN tổ chức hội nghị ngày 15/04/2026."
+    play.click()  # pause
+    assert "Đọc tiếp" in play.inner_text()
+    paused_at = page.evaluate("() => document.querySelector('[data-read-aloud] audio').currentTime")
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => document.querySelector('[data-read-aloud] audio').currentTime") == paused_at
+    page.select_option("[data-ra-speed]", "1.5")
+    play.click()  # resume, faster
+    assert page.evaluate("() => document.querySelector('[data-read-aloud] audio').playbackRate") == 1.5
+    page.get_by_role("button", name="Dừng", exact=True).click()
+    assert page.evaluate(READING) is None and page.locator(".is-reading").count() == 0
+    assert "Đọc bài viết" in play.inner_text()
+    assert errors == []
+    context.close()
+
+
+def test_player_falls_back_to_the_browser_voice_and_says_so(browser, live_server, published):  # noqa: F811
+    context = browser.new_context(user_agent=DESKTOP_UA)
+    page = context.new_page()
+    page.goto(live_server.url + published.url)
+    page.locator("[data-ra-play]").click()
+    status = page.locator("[data-ra-status]")
+    status.filter(has_text="chưa sẵn sàng").wait_for()
+    assert "chưa sẵn sàng" in status.inner_text()
     context.close()

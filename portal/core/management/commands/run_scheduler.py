@@ -2,7 +2,8 @@
 
 Production may use systemd timers instead (deploy/). Jobs: publish pages whose scheduled
 time has come (Wagtail's `publish_scheduled`), write buffered visit statistics and close
-finished days (`flush_visits`). Later features add theirs to JOBS.
+finished days (`flush_visits`), record read-aloud audio that is missing (`generate_audio`).
+Later features add theirs to JOBS.
 """
 
 import logging
@@ -13,7 +14,13 @@ from django.core.management.base import BaseCommand
 
 logger = logging.getLogger("portal.scheduler")
 
-JOBS = [("publish_scheduled", {}), ("flush_visits", {})]
+JOBS = [
+    ("publish_scheduled", {}),
+    ("flush_visits", {}),
+    # Read-aloud recordings of articles published without the background task (bulk imports,
+    # demo content); a few per run so the scheduler never stalls.
+    ("generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}),
+]
 
 
 class Command(BaseCommand):

@@ -20,6 +20,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from portal.accessibility.signals import audio_generation_paused
 from portal.core import roles
 from portal.core.models import SiteIdentity, SiteNavigation
 from portal.core.site_setup import portal_setup
@@ -72,7 +73,8 @@ class Command(BaseCommand):
     help = "Load demo content (idempotent)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Recordings of the demo articles are left to the scheduler (generate_audio --missing).
+        with audio_generation_paused(), transaction.atomic():
             home = portal_setup()
             site = Site.objects.get(is_default_site=True)
             self.seed_identity(site)

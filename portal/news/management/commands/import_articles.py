@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from portal.accessibility.signals import audio_generation_paused
 from portal.news.services import ImportLineError, article_import
 
 
@@ -32,7 +33,9 @@ class Command(BaseCommand):
         counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
         size = path.stat().st_size
         show_progress = not no_progress and sys.stderr.isatty()
-        with path.open("rb") as handle, tqdm(
+        # Read-aloud recordings of imported articles are made afterwards by the scheduler
+        # (generate_audio --missing), not one by one while importing.
+        with audio_generation_paused(), path.open("rb") as handle, tqdm(
             total=size, unit="B", unit_scale=True, disable=not show_progress, desc=path.name
         ) as progress:
             for number, raw in enumerate(handle, start=1):
