@@ -1,12 +1,15 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from . import services, views
-from .models import Abbreviation
+from .models import Abbreviation, ArticleAudio
 
 
 class AbbreviationIndexView(IndexView):
@@ -45,3 +48,53 @@ def register_import_url():
 @hooks.register("portal_setup")
 def seed_glossary(home):
     services.glossary_seed()
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Recordings are made by the system: people may look (with the view permission), never
+    add, edit or delete them by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class ArticleAudioViewSet(ModelViewSet):
+    model = ArticleAudio
+    icon = "media"
+    menu_label = _("Article recordings")
+    name = "article_audio"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    form_fields = ["status"]  # required by ModelViewSet; the edit views are never allowed
+    list_display = ["page", "status", "engine", "voice", "duration", "size", "updated_at"]
+    list_filter = ["status", "engine"]
+    inspect_view_fields = ["page", "revision", "status", "engine", "voice", "speed", "duration", "size", "error", "synthesis_seconds", "updated_at"]
+    ordering = ["-updated_at"]
+
+
+register_permission_policy(ArticleAudio, ReadOnlyPolicy(ArticleAudio))
+article_audio_viewset = ArticleAudioViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_article_audio_viewset():
+    return article_audio_viewset
+
+
+@hooks.register("register_reports_menu_item")
+def register_article_audio_menu_item():
+    return article_audio_viewset.get_menu_item()
+
+
+@hooks.register("portal_setup")
+def grant_recording_view(home):
+    """Editors and editors-in-chief see why an article has no recording yet."""
+    from django.contrib.auth.models import Group, Permission
+
+    from portal.core.roles import APPROVERS, EDITORS
+
+    permission = Permission.objects.get(content_type__app_label="accessibility", codename="view_articleaudio")
+    for group in Group.objects.filter(name__in=[EDITORS, APPROVERS]):
+        group.permissions.add(permission)

@@ -51,7 +51,8 @@ DOC_TYPES = {
 }
 ISSUERS = {
     "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ",
-    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương", "TU": "Tỉnh ủy",
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương", "QCVN": "quy chuẩn kỹ thuật quốc gia",
+    "R&D": "nghiên cứu và phát triển", "TU": "Tỉnh ủy",
     "CTN": "Chủ tịch nước", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "QH": "Quốc hội",
     "BKHCN": "Bộ Khoa học và Công nghệ", "SKHCN": "Sở Khoa học và Công nghệ",
     "BTC": "Bộ Tài chính", "BNV": "Bộ Nội vụ", "BTP": "Bộ Tư pháp", "BCA": "Bộ Công an",
@@ -71,9 +72,10 @@ ISSUERS = {
 }
 # Said in full when the glossary does not say otherwise.
 SPOKEN = {
-    "v.v.": "vân vân", "v.v": "vân vân", "TP.": "thành phố", "Tp.": "thành phố", "TP": "thành phố",
+    "v.v.": "vân vân", "v.v": "vân vân", "V/v": "về việc", "v/v": "về việc", "Th.S": "thạc sĩ", "TP.": "thành phố", "Tp.": "thành phố", "TP": "thành phố",
     "BS": "bác sĩ", "Đ/c": "đồng chí", "đ/c": "đồng chí", "Cty": "công ty", "SĐT": "số điện thoại",
-    "STT": "số thứ tự", "CN": "Chủ nhật", "TTXVN": "Thông tấn xã Việt Nam", "ThS": "thạc sĩ",
+    "STT": "số thứ tự", "CN": "Chủ nhật", "TW": "Trung ương", "QCVN": "quy chuẩn kỹ thuật quốc gia",
+    "R&D": "nghiên cứu và phát triển", "TTXVN": "Thông tấn xã Việt Nam", "ThS": "thạc sĩ",
     "TS": "tiến sĩ", "PGS": "phó giáo sư", "GS": "giáo sư", "KS": "kỹ sư", "TSKH": "tiến sĩ khoa học",
     "USD": "đô la Mỹ", "VNĐ": "đồng", "VND": "đồng", "KH&CN": "khoa học và công nghệ", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
     "PAKN": "phản ánh, kiến nghị", "TTHC": "thủ tục hành chính", "CSTĐ": "chiến sĩ thi đua",
@@ -90,7 +92,7 @@ UNITS = {
     "kWp": "ki lô oát đỉnh", "MWp": "mê ga oát đỉnh", "kW": "ki lô oát", "MW": "mê ga oát",
     "GW": "gi ga oát", "kV": "ki lô vôn", "mA": "mi li am pe", 
     "°C": "độ xê", "ºC": "độ xê", "°F": "độ ép", "°": "độ", "Hz": "héc", "kHz": "ki lô héc",
-    "MHz": "mê ga héc", "GHz": "gi ga héc", "KB": "ki lô bai", "MB": "mê ga bai", "GB": "gi ga bai",
+    "kVA": "ki lô vôn am pe", "MVA": "mê ga vôn am pe", "MHz": "mê ga héc", "GHz": "gi ga héc", "KB": "ki lô bai", "MB": "mê ga bai", "GB": "gi ga bai",
     "TB": "tê ra bai", "Mbps": "mê ga bít trên giây", "ppm": "phần triệu", "dB": "đề xi ben",
     "h": "giờ", "ph": "phút", "tr": "triệu", "trđ": "triệu đồng",
     "tỷ": "tỷ", "triệu": "triệu", "nghìn": "nghìn", "ngàn": "ngàn",
@@ -119,6 +121,44 @@ def spell(code: str) -> str:
     return " ".join(out)
 
 
+def is_initialism(short: str, full: str) -> bool:
+    """Whether `short` is built from the syllables of `full`, in order, each syllable giving
+    nothing or some of its letters starting with its first one: UBND ← Ủy ban nhân dân,
+    TTg ← Thủ tướng, KH&CN ← khoa học và công nghệ; not PCI ← chỉ số năng lực cạnh tranh."""
+    from portal.core.text import fold
+
+    letters = "".join(c for c in fold(short) if c.isalnum())
+    syllables = [w for w in re.split(r"[^a-z0-9]+", fold(full)) if w]
+    if not letters or not syllables:
+        return False
+
+    @lru_cache(maxsize=None)
+    def match(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(syllables):
+            return False
+        if match(i, j + 1):  # this syllable gives nothing ("và", "của")
+            return True
+        syllable = syllables[j]
+        if syllable[0] != letters[i]:
+            return False
+        # the first letter, then optionally more letters of the same syllable, in order
+        k, pos = i + 1, 1
+        if match(k, j + 1):
+            return True
+        while k < len(letters):
+            found = syllable.find(letters[k], pos)
+            if found < 0:
+                return False
+            k, pos = k + 1, found + 1
+            if match(k, j + 1):
+                return True
+        return False
+
+    return match(0, 0)
+
+
 def _word_pattern(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -127,8 +167,14 @@ class Normalizer:
     """One compiled set of rules for a glossary (abbreviation → full form)."""
 
     def __init__(self, abbreviations: dict[str, str] | None = None):
+        # Glossary entries are said in full only when the abbreviation is made of the full
+        # form's syllables (UBND, KH&CN, TTg); acronyms said as words or letters (ISO, ASEAN,
+        # GDP, OCOP) stay, as a news reader keeps them. SPOKEN entries always apply unless
+        # the glossary redefines them.
         merged = dict(SPOKEN)
-        merged.update(abbreviations or {})
+        for short, full in (abbreviations or {}).items():
+            if short in SPOKEN or is_initialism(short, full):
+                merged[short] = full
         self.abbreviations = merged
         self._abbr = re.compile(r"(?<![\w&.])(" + _word_pattern(merged) + r")(?![\w&])") if merged else None
         self._unit = _word_pattern(UNITS)
@@ -305,6 +351,8 @@ class Normalizer:
 
     def _date_context(self, text: str, start: int) -> bool:
         before = text[:start].rstrip().lower()
+        if re.search(r"\d{1,2}/\d{1,2}(?:/\d{4})?\s*(?:[-–,;]|và|đến|hoặc)$", before):
+            return True  # "30/4 - 1/5", "ngày 2/9 và 3/9"
         return bool(re.search(r"(?:^|\W)(" + "|".join(DATE_TRIGGERS) + r")$", before))
 
     def _times(self, text: str) -> str:
@@ -408,7 +456,7 @@ class Normalizer:
             return decimal_words(integer, fraction)
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", written):
             return integer_words(written)
-        if len(written) > 15 or (len(written) >= 9 and written.startswith("0")):
+        if len(written) >= 9:  # undotted long numbers are codes (tax, account, ID numbers)
             return digits_words(written)
         return integer_words(written)
 
@@ -430,13 +478,18 @@ class Normalizer:
 
     def _quantities(self, text: str) -> str:
         def read(m):
-            sign = "âm " if m.group(1) in ("−", "-") and (m.group(3) or "").startswith(("°", "º")) or m.group(1) == "−" else ""
+            unit = m.group(3) or ""
+            sign = "âm " if m.group(1) == "−" or (m.group(1) == "-" and unit.startswith(("°", "º", "%"))) else ""
             keep = m.group(1) if m.group(1) and not sign else ""
             return f"{keep} {sign}{self._number(m.group(2))}{self._unit_words(m.group(3), m.group(4))} "
 
         text = re.sub(r"(?<=\d)\s?[x×]\s?(?=\d)", " nhân ", text)
         text = re.sub(r"(?<![\w])\$\s?(" + self._number_re + r")", lambda m: f"{self._number(m.group(1))} đô la", text)
-        text = re.sub(r"(?<=\w)\s?/\s?(" + self._per + r")(?![\w²³])", lambda m: " trên " + PER[m.group(1)], text)
+        text = re.sub(
+            r"(?<=\w)\s?/\s?(" + self._per + r")(?![\w²³])((?:/[^\W\d_]+)*)",
+            lambda m: " trên " + PER[m.group(1)] + "".join(" trên " + w for w in m.group(2).split("/") if w),
+            text,
+        )
         return self._quantity.sub(read, text)
 
     def _titles(self, text: str) -> str:

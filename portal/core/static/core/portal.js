@@ -251,8 +251,8 @@
       if (!range) { return; }
       var block = range.startContainer.parentElement.closest("p, li, h1, h2, h3, h4, figcaption, blockquote, td, th");
       if (block) { block.classList.add("is-reading"); }
-      var box = range.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > window.innerHeight) {
+      var rect = range.getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > window.innerHeight) {
         range.startContainer.parentElement.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
       }
     }
