@@ -6,3 +6,6 @@ class NewsConfig(AppConfig):
     name = "portal.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from . import signals  # noqa: F401

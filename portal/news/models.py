@@ -177,6 +177,11 @@ class ArticlePage(Page):
         """Diacritic-free copy indexed for readers who type without marks (see DESIGN.md)."""
         return fold_for_search(" ".join([self.title, self.summary, self.body_text()]))
 
+    def search_text(self) -> str:
+        """What the public search matches: the folded title, summary, body and tags."""
+        tags = " ".join(tag.name for tag in self.tags.all())
+        return fold_for_search(" ".join([self.title, self.summary, self.body_text(), tags]))
+
     @cached_property
     def view_count(self) -> int:
         from .selectors import article_view_count
@@ -253,3 +258,16 @@ class ArticleViewCount(models.Model):
 
     class Meta:
         verbose_name = _("view count")
+
+
+class ArticleSearchText(models.Model):
+    """The folded text of a live article (title, summary, body, tags), the public search's own
+    index: one row per live article keyed by its page id. SQLite indexes it with an FTS5
+    table kept in step by triggers, PostgreSQL with a generated tsvector column and a GIN
+    index (both created by migration 0002). Written on publish, removed on unpublish."""
+
+    page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("search text")

@@ -20,11 +20,13 @@ from wagtail.models import Page, PageViewRestriction
 from portal.accessibility.glossary import search_expansions
 from portal.core.text import fold, fold_aligned, fold_for_search
 
-from .models import ArticlePage
+from .models import ArticlePage, ArticleSearchText
 from .selectors import live_articles
 
 RERANK_WINDOW = 100
 ARTICLE_TABLE = ArticlePage._meta.db_table
+TEXT_TABLE = ArticleSearchText._meta.db_table
+FTS_TABLE = "news_article_fts"  # created by migration news 0002 (SQLite only)
 SNIPPET_RADIUS = 90
 SORTS = ("relevance", "date")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -113,7 +115,7 @@ def _fts5(parsed: ParsedQuery) -> str:
     def alt(a: Alternative) -> str:
         return '"' + " ".join(a.words) + '"' + ("*" if a.prefix else "")
 
-    return "body : (" + " AND ".join("(" + " OR ".join(alt(a) for a in g) + ")" for g in parsed.groups) + ")"
+    return " AND ".join("(" + " OR ".join(alt(a) for a in g) + ")" for g in parsed.groups)
 
 
 def _tsquery(parsed: ParsedQuery) -> str:
@@ -143,90 +145,107 @@ def _score(article: ArticlePage, phrase: str, exact_words: list[str]) -> int:
 class IndexQuery:
     """Matching and ordering done by the database's full-text index directly.
 
-    Wagtail's database search backend orders by relevance through a correlated sub-query per
-    matching row, which is quadratic: at 20,000 articles one common query took 98 s on SQLite.
-    Here one statement per page of results reads the same index tables (kept up to date on
-    publish/unpublish by Wagtail), restricted to the candidate articles (category, dates), and
-    orders by: whole phrase present, then the engine's rank (bm25 / ts_rank), or by date."""
+    The public search has its own index (ArticleSearchText: the folded text of each live
+    article keyed by its page id; FTS5 on SQLite, a generated tsvector with GIN on
+    PostgreSQL), kept in step on publish/unpublish. One statement per page of results reads
+    it, restricted to the candidate articles (category, dates), and orders by: whole phrase
+    present, then the engine's rank (bm25 / ts_rank), or by date. (Wagtail's own index, which
+    the admin search keeps using, is slower here: its database backend ranks through a
+    correlated sub-query per row, and its rows are large and keyed by text ids.)"""
 
     def __init__(self, parsed: ParsedQuery, articles, sort: str, *, broad: bool = False):
-        from django.contrib.contenttypes.models import ContentType
-        from modelsearch.conf import get_app_config
-
         self.parsed, self.sort, self.broad = parsed, sort, broad
         self._floor: int | None = None
-        self.entry_table = get_app_config().get_model("IndexEntry")._meta.db_table
-        self.content_type_id = ContentType.objects.get_for_model(ArticlePage).pk
+        self._many: bool | None = None
         self.candidates_sql, self.candidates_params = articles.order_by().values("pk").query.sql_with_params()
-        if broad and not PageViewRestriction.objects.exists():
-            # All live articles: a per-row primary-key probe on the matches is cheaper than
-            # building the set of every live article (~30 ms per 100,000) for each query.
-            page_table = Page._meta.db_table
-            self.candidates_sql = f"SELECT p.id FROM {page_table} p WHERE p.id = a.page_ptr_id AND p.live"
-            self.candidates_params = ()
+        # All live articles without view restrictions: the index holds only live articles
+        # (rows are removed on unpublish), so no candidate check is needed at all; the
+        # articles shown are loaded with live() as a safety net.
+        self.all_public = broad and not PageViewRestriction.objects.exists()
         self.vendor = connection.vendor
         if self.vendor == "sqlite":
-            self.fts_table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
             self.match = _fts5(parsed)
         else:
             self.config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
             self.match = _tsquery(parsed)
 
+    def _candidates(self, column: str) -> tuple[str, tuple]:
+        if self.all_public:
+            return "1 = 1", ()
+        return f"{column} IN ({self.candidates_sql})", tuple(self.candidates_params)
+
     def _sql(self, select: str, order: bool) -> tuple[str, list]:
         parsed = self.parsed
         params: list = []
+        by_date = order and self.sort == "date"
         if self.vendor == "sqlite":
-            fts = self.fts_table
-            # The MATCH runs once, materialised, before the joins: left to itself the planner
-            # may scan the candidates first and probe the full-text index per row.
-            sql = (
-                f"FROM m JOIN {self.entry_table} e ON e.id = m.id "
-                f"JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = CAST(e.object_id AS INTEGER) "
-                f"WHERE e.content_type_id = %s AND a.page_ptr_id IN ({self.candidates_sql})"
-            )
-            rank = f", bm25({fts}) AS r" if order and self.sort != "date" else ""
+            fts = FTS_TABLE
             floor = self._entry_floor(
                 f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s", [self.match]
             )
+            scored = order and not by_date and not self._many_matches(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s LIMIT 1 OFFSET %s", [self.match, floor]
+            )
+            rank = f", bm25({fts}) AS r" if scored else ""
+            # The MATCH runs once, materialised, before the joins: left to itself the planner
+            # may scan the candidates first and probe the full-text index per row.
             with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s) "
-            params += [self.match, floor, self.content_type_id, *self.candidates_params]
-            if order and self.sort == "date":
-                sql += " ORDER BY a.date DESC, a.page_ptr_id DESC"
-            elif order:
-                phrase = '"' + " ".join(parsed.phrase) + '"'
-                sql += f" ORDER BY (m.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s)) DESC, m.r, a.page_ptr_id DESC"
-                params += ["body : " + phrase, floor]
-            return f"{with_sql}SELECT {select} {sql}", params
-        else:
-            config = self.config
-            floor = self._entry_floor(
-                f"SELECT id FROM {self.entry_table} WHERE body @@ to_tsquery(%s::regconfig, %s) "
-                f"ORDER BY id DESC LIMIT 1 OFFSET %s",
-                [config, self.match],
+            where, where_params = self._candidates("m.id")
+            params += [self.match, floor, *where_params]
+            if by_date:
+                sql = f"FROM m JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = m.id WHERE {where} ORDER BY a.date DESC, m.id DESC"
+            else:
+                sql = f"FROM m WHERE {where}"
+                if order:
+                    phrase = '"' + " ".join(parsed.phrase) + '"'
+                    score = "m.r, " if scored else ""
+                    sql += f" ORDER BY (m.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s)) DESC, {score}m.id DESC"
+                    params += [phrase, floor]
+            return with_sql + f"SELECT {select} " + sql, params
+        config = self.config
+        floor = self._entry_floor(
+            f"SELECT page_id FROM {TEXT_TABLE} WHERE vector @@ to_tsquery(%s::regconfig, %s) "
+            f"ORDER BY page_id DESC LIMIT 1 OFFSET %s",
+            [config, self.match],
+        )
+        where, where_params = self._candidates("s.page_id")
+        join = f"JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = s.page_id " if by_date else ""
+        sql = (
+            f"FROM {TEXT_TABLE} s {join}WHERE s.vector @@ to_tsquery(%s::regconfig, %s) AND s.page_id >= %s "
+            f"AND {where}"
+        )
+        params += [config, self.match, floor, *where_params]
+        if by_date:
+            sql += " ORDER BY a.date DESC, s.page_id DESC"
+        elif order:
+            phrase = " <-> ".join(f"'{w}'" for w in parsed.phrase)
+            sql += " ORDER BY (s.vector @@ to_tsquery(%s::regconfig, %s)) DESC,"
+            params += [config, phrase]
+            many = self._many_matches(
+                f"SELECT 1 FROM {TEXT_TABLE} WHERE vector @@ to_tsquery(%s::regconfig, %s) AND page_id >= %s LIMIT 1 OFFSET %s",
+                [config, self.match, floor],
             )
-            sql = (
-                f"FROM {self.entry_table} e JOIN {ARTICLE_TABLE} a ON a.page_ptr_id::text = e.object_id "
-                f"WHERE e.body @@ to_tsquery(%s::regconfig, %s) AND e.id >= %s AND e.content_type_id = %s "
-                f"AND a.page_ptr_id IN ({self.candidates_sql})"
-            )
-            params += [config, self.match, floor, self.content_type_id, *self.candidates_params]
-            if order and self.sort == "date":
-                sql += " ORDER BY a.date DESC, a.page_ptr_id DESC"
-            elif order:
-                phrase = " <-> ".join(f"'{w}'" for w in parsed.phrase)
-                sql += (
-                    " ORDER BY (e.body @@ to_tsquery(%s::regconfig, %s)) DESC,"
-                    " ts_rank(e.body, to_tsquery(%s::regconfig, %s)) DESC, a.page_ptr_id DESC"
-                )
-                params += [config, phrase, config, self.match]
+            if not many:
+                sql += " ts_rank(s.vector, to_tsquery(%s::regconfig, %s)) DESC,"
+                params += [config, self.match]
+            sql += " s.page_id DESC"
         return f"SELECT {select} {sql}", params
+
+    def _many_matches(self, sql: str, params: list) -> bool:
+        """More than SEARCH_RANKED_MATCHES matches: too many to score each one. `sql` selects
+        a row of the matches, ending with an OFFSET placeholder."""
+        if self._many is None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, max(settings.SEARCH_RANKED_MATCHES, 1)])
+                self._many = cursor.fetchone() is not None
+        return self._many
 
     def _entry_floor(self, sql: str, params: list) -> int:
         """Unfiltered searches whose words are in more than SEARCH_BROAD_LIMIT articles (on a
         science department's site "khoa học và công nghệ" is in nearly all) are ranked among
-        the SEARCH_BROAD_LIMIT most recently indexed matches: scoring every match costs ~150 ms
-        per 100,000 on SQLite by itself, more with ts_rank on PostgreSQL. `sql` selects the
-        index entry ids of all matches, newest first, ending with an OFFSET placeholder.
+        the SEARCH_BROAD_LIMIT newest matching articles (highest page ids): scoring every match costs
+        time in proportion to the matches, more with ts_rank on PostgreSQL. `sql` selects the
+        page ids of all matches, newest first, ending with an OFFSET placeholder.
         Filtered searches (category, dates) always see every match, so an old article can
         still be found by narrowing."""
         if self._floor is None:
@@ -245,7 +264,8 @@ class IndexQuery:
             return cursor.fetchone()[0]
 
     def ids(self, start: int, stop: int) -> list[int]:
-        sql, params = self._sql("a.page_ptr_id", order=True)
+        column = "m.id" if self.vendor == "sqlite" else "s.page_id"
+        sql, params = self._sql(column, order=True)
         sql += " LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, stop - start, start])
@@ -278,7 +298,8 @@ def uses_database_index() -> bool:
 
 
 def _articles_by_id(ids: list[int]) -> list[ArticlePage]:
-    found = ArticlePage.objects.in_bulk(ids)
+    # The body is only read for the excerpt of a shown result whose summary lacks the words.
+    found = ArticlePage.objects.live().defer("body").in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 

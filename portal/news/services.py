@@ -24,7 +24,7 @@ from wagtail.models import Page
 from portal.core.text import slugify_vi
 
 from .legacy_html import html_to_blocks
-from .models import ArticlePage, ArticleViewCount, CategoryPage
+from .models import ArticlePage, ArticleSearchText, ArticleViewCount, CategoryPage
 
 logger = logging.getLogger("portal.news")
 
@@ -345,3 +345,32 @@ def _summary_from(text: str, limit: int = 300) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+# -- The public search index (ArticleSearchText) -------------------------------------------------
+
+
+def article_search_index_update(page: ArticlePage) -> None:
+    """Index the published version of an article (called on publish); a page that is not live
+    is removed instead."""
+    if not page.live:
+        article_search_index_remove(page_id=page.pk)
+        return
+    ArticleSearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page.search_text()})
+
+
+def article_search_index_remove(*, page_id: int) -> None:
+    ArticleSearchText.objects.filter(page_id=page_id).delete()
+
+
+def article_search_index_rebuild(*, batch_size: int = 500, progress=None) -> int:
+    """Index every live article again from scratch (after an upgrade, or to repair)."""
+    ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
+    with transaction.atomic():
+        ArticleSearchText.objects.all().delete()
+        for start in range(0, len(ids), batch_size):
+            pages = ArticlePage.objects.filter(pk__in=ids[start:start + batch_size]).prefetch_related("tags")
+            ArticleSearchText.objects.bulk_create([ArticleSearchText(page_id=p.pk, text=p.search_text()) for p in pages])
+            if progress:
+                progress(min(start + batch_size, len(ids)), len(ids))
+    return len(ids)

@@ -162,6 +162,47 @@ def test_unpublished_article_leaves_results(corpus):
     assert corpus["dien"].title not in titles(search_articles(query="tiet kiem dien"))
 
 
+def test_public_index_follows_publishing(corpus, category):
+    from portal.news.models import ArticleSearchText
+
+    article = corpus["dien"]
+    assert ArticleSearchText.objects.get(page_id=article.pk).text.startswith("tiet kiem dien trong co quan")
+    # A revision is indexed as published; tags count too.
+    page = article.get_latest_revision_as_object()
+    page.summary = "Lắp đặt pin năng lượng mặt trời."
+    page.tags.add("Điện mặt trời áp mái")
+    page.save_revision().publish()
+    assert titles(search_articles(query="pin nang luong")) == [article.title]
+    assert titles(search_articles(query="ap mai")) == [article.title]
+    assert titles(search_articles(query="su dung dien tiet kiem")) == []  # the old summary is gone
+    article.refresh_from_db()
+    article.unpublish()
+    assert not ArticleSearchText.objects.filter(page_id=article.pk).exists()
+    corpus["split"].delete()
+    assert not ArticleSearchText.objects.filter(page_id=corpus["split"].pk).exists()
+    assert titles(search_articles(query="mo hinh tron* che")) == []
+
+
+def test_reindex_command_and_setup_fill_an_empty_index(corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portal.core.site_setup import portal_setup
+    from portal.news.models import ArticleSearchText
+
+    ArticleSearchText.objects.all().delete()
+    assert titles(search_articles(query="dien dan")) == []
+    portal_setup()  # what `make run` runs on an upgraded database
+    assert ArticleSearchText.objects.count() == 4
+    assert titles(search_articles(query="dien dan")) == [corpus["dien_dan"].title]
+    ArticleSearchText.objects.filter(page_id=corpus["dien_dan"].pk).update(text="hong")
+    out = StringIO()
+    call_command("search_reindex", stdout=out)
+    assert "4 bài viết" in out.getvalue()
+    assert titles(search_articles(query="dien dan")) == [corpus["dien_dan"].title]
+
+
 def test_synthetic_articles_are_searchable(home, settings):
     from portal.news.synthetic import seed_synthetic
 

@@ -32,9 +32,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, missing, all, article, limit, retry_failed, skip_unavailable, **options):
+        say = self.stdout.write if options.get("verbosity", 1) >= 1 else (lambda *a, **k: None)
         config = read_aloud_config()
         if not config.enabled:
-            self.stdout.write("Chức năng đọc bài viết đang tắt (Cài đặt → Đọc bài viết).")
+            say("Chức năng đọc bài viết đang tắt (Cài đặt → Đọc bài viết).")
             return
         engine = config.build_engine()
         if not engine.available():
@@ -62,10 +63,10 @@ class Command(BaseCommand):
             title = audio.page.title[:60]
             if audio.status == ArticleAudio.Status.READY:
                 seconds += audio.duration
-                self.stdout.write(f"[{number}/{total}] {title}: {audio.duration:.1f} giây, {audio.size // 1024} KB")
+                say(f"[{number}/{total}] {title}: {audio.duration:.1f} giây, {audio.size // 1024} KB")
             else:
                 failed += 1
-                self.stdout.write(f"[{number}/{total}] {title}: LỖI {audio.error}")
-        self.stdout.write(f"Xong: {total - failed}/{total} bài, {seconds / 60:.1f} phút âm thanh.")
+                say(f"[{number}/{total}] {title}: LỖI {audio.error}")
+        say(f"Xong: {total - failed}/{total} bài, {seconds / 60:.1f} phút âm thanh.")
         if failed:
             raise CommandError(f"{failed} bài không tạo được bản đọc.")

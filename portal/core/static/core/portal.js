@@ -259,6 +259,7 @@
 
     function finish(key) {
       if (audio) { audio.pause(); audio.currentTime = 0; }
+      state = "idle";
       if (synth && mode === "speech") { synth.cancel(); }
       highlight(-1);
       setState("idle");
@@ -267,13 +268,17 @@
 
     function startAudio() {
       mode = "audio";
+      if (audio) { audio.remove(); }  // a new start after a stop: one element at a time
       audio = document.createElement("audio");
       audio.src = script.audio.url;
       audio.preload = "auto";
       audio.hidden = true;
       box.appendChild(audio);
       audio.playbackRate = parseFloat(speedSelect.value);
+      var own = audio;
       audio.addEventListener("timeupdate", function () {
+        // Events queued before a stop (rewinding fires one too) must not highlight again.
+        if (state !== "playing" || audio !== own) { return; }
         var t = audio.currentTime, found = -1;
         script.sentences.forEach(function (s, i) { if (s.start !== null && t >= s.start && t < s.end + 0.3) { found = i; } });
         if (found >= 0) { highlight(found); }

@@ -1,0 +1,12 @@
+from wagtail import hooks
+
+
+@hooks.register("portal_setup")
+def index_existing_articles(home):
+    """A database from before the public search index (or restored without it) gets its live
+    articles indexed once, by `setup_portal` (which `make run` runs)."""
+    from .models import ArticlePage, ArticleSearchText
+    from .services import article_search_index_rebuild
+
+    if not ArticleSearchText.objects.exists() and ArticlePage.objects.live().exists():
+        article_search_index_rebuild()
