@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.core import views as core_views
+from portal.feedback import views as feedback_views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("tu-viet-tat/", accessibility_views.glossary_page, name="glossary"),
     path("doc-bai/<int:pk>.mp3", accessibility_views.article_audio_file, name="article_audio"),
+    path("phan-anh-kien-nghi/gui/", feedback_views.petition_form, name="petition_form"),
+    path("phan-anh-kien-nghi/tra-cuu/", feedback_views.petition_track, name="petition_track"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),

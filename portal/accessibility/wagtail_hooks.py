@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from portal.core.permissions import ReadOnlyPolicy
 
 from . import services, views
 from .models import Abbreviation, ArticleAudio
@@ -48,16 +49,6 @@ def register_import_url():
 @hooks.register("portal_setup")
 def seed_glossary(home):
     services.glossary_seed()
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Recordings are made by the system: people may look (with the view permission), never
-    add, edit or delete them by hand."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
 
 
 class ArticleAudioViewSet(ModelViewSet):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.middleware.cache import CacheMiddleware
 
 # /doc-bai/: read-aloud audio answers Range requests itself (a cached whole file would not).
-UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem", "/doc-bai/")
+UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem", "/doc-bai/", "/phan-anh-kien-nghi/")
 
 
 def is_cacheable_request(request) -> bool:

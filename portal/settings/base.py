@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.visits",
     "portal.accessibility",
+    "portal.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -251,3 +252,8 @@ SPEECH_HTTP_URL = env_str("SPEECH_HTTP_URL", "")
 SPEECH_HTTP_KEY = env_str("SPEECH_HTTP_KEY", "")
 # Record each article when it is published or revised (a background task).
 READ_ALOUD_ON_PUBLISH = env_bool("READ_ALOUD_ON_PUBLISH", True)
+
+# Citizen petitions (PAKN): successful submissions allowed per client address per hour and per
+# phone number / e-mail address per day.
+FEEDBACK_LIMIT_PER_IP_HOUR = env_int("FEEDBACK_LIMIT_PER_IP_HOUR", 10)
+FEEDBACK_LIMIT_PER_CONTACT_DAY = env_int("FEEDBACK_LIMIT_PER_CONTACT_DAY", 5)

@@ -55,6 +55,8 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         ("glossary page", "/tu-viet-tat/"),
         ("html sitemap", "/so-do-cong-thong-tin/"),
         ("not found", "/khong-co-trang-nay/"),
+        ("petition form", "/phan-anh-kien-nghi/gui/"),
+        ("petition lookup", "/phan-anh-kien-nghi/tra-cuu/"),
     ]
     if video:
         pages.append(("article with video", video.url))

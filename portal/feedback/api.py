@@ -1,0 +1,138 @@
+"""The petition API (fixed interface): submit, follow one's own petition, public counters.
+It calls the same service as the HTML form."""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from portal.core.beacons import client_ip
+
+from .models import PetitionStatus
+from .selectors import petition_counters, petition_lookup
+from .services import PetitionInvalid, PetitionRateLimited, petition_submit
+
+router = Router(tags=["feedback"])
+
+
+class SubmittedOut(Schema):
+    code: str
+    key: str
+    status: str
+
+
+class StatsOut(Schema):
+    answered: int
+    processing: int
+    refused: int
+    received: int
+
+
+class EventOut(Schema):
+    status: str
+    label: str
+    at: str
+    note: str
+
+
+class PetitionOut(Schema):
+    code: str
+    title: str
+    field: str
+    status: str
+    status_label: str
+    submitted_at: str
+    history: list[EventOut]
+    answer: str | None = None
+
+
+FIELDS = ("full_name", "address", "phone", "email", "title", "content", "field", "consent", "publish_allowed")
+
+
+class PetitionIn(Schema):
+    """Documented shape of the body (the view reads it itself, so that every mistake gets a
+    Vietnamese message per field instead of a generic type error)."""
+
+    full_name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    title: str
+    content: str
+    field: str | int
+    consent: bool
+    publish_allowed: bool = True
+
+
+def _body(request: HttpRequest) -> dict | None:
+    if request.content_type == "application/json":
+        try:
+            data = json.loads(request.body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        return data if isinstance(data, dict) else None
+    # A form post (multipart or urlencoded): booleans arrive as text.
+    data = {name: request.POST.get(name) for name in FIELDS}
+    for name in ("consent", "publish_allowed"):
+        if data[name] is not None:
+            data[name] = data[name].strip().lower() in ("1", "true", "on", "yes")
+    return data
+
+
+@router.post(
+    "", response={201: SubmittedOut, 200: SubmittedOut}, summary="Submit a petition (PAKN)",
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": PetitionIn.model_json_schema()}}, "required": True}},
+)
+def feedback_submit(request: HttpRequest):
+    """JSON body (or a form post) with full_name, address, phone, email, title, content,
+    field (name or id), consent (must be true), publish_allowed. An `Idempotency-Key`
+    header makes retries safe: the same key returns the first petition (200) instead of
+    creating another. Bad input: 422 with a Vietnamese message per field; too many
+    petitions from one address or contact: 429."""
+    from portal.api import api
+
+    payload = _body(request)
+    if payload is None:
+        return api.create_response(request, {"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)
+    data = {name: payload.get(name) for name in FIELDS}
+    try:
+        result = petition_submit(data=data, ip=client_ip(request), idempotency_key=request.headers.get("Idempotency-Key", ""))
+    except PetitionInvalid as error:
+        detail = [{"field": name, "message": message} for name, messages in error.errors.items() for message in messages]
+        return api.create_response(request, {"detail": detail}, status=422)
+    except PetitionRateLimited as error:
+        raise HttpError(429, str(error)) from error
+    body = {"code": result.petition.code, "key": result.key, "status": result.petition.status}
+    return Status(201 if result.created else 200, body)
+
+
+@router.get("/stats", response=StatsOut, summary="Public counters of petitions by status")
+def feedback_stats(request: HttpRequest):
+    return petition_counters()
+
+
+@router.get("/{code}", response=PetitionOut, summary="A petition's status and public history (needs its key)")
+def feedback_status(request: HttpRequest, code: str, key: str = ""):
+    """Only with the key: a phone number or e-mail address would end up in URLs and logs
+    (the lookup page takes them in a POST)."""
+    petition = petition_lookup(code=code, key=key)
+    if petition is None:
+        raise HttpError(404, _("No petition matches this code and key."))
+    labels = dict(PetitionStatus.choices)
+    return {
+        "code": petition.code,
+        "title": petition.title,
+        "field": petition.area.name,
+        "status": petition.status,
+        "status_label": str(labels[petition.status]),
+        "submitted_at": petition.submitted_at.isoformat(),
+        "history": [
+            {"status": e.status_to, "label": str(labels[e.status_to]), "at": e.created_at.isoformat(), "note": e.public_note}
+            for e in petition.events.all()
+        ],
+        "answer": None,
+    }

@@ -1,0 +1,232 @@
+"""Citizen petitions (PAKN), first part: submission through the API and the form (one service),
+validation with Vietnamese messages, hostile input, idempotency, rate limits, tracking with
+code + key or code + contact, public counters, the receipt e-mail, read-only admin, and 200
+concurrent submissions through a running server."""
+
+import json
+import re
+import threading
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+
+from portal.feedback.models import Petition, PetitionEvent, PetitionField
+
+GOOD = {
+    "full_name": "Nguyễn Thị Hoa",
+    "address": "Phường Gia Cẩm, Việt Trì",
+    "phone": "0912 345 678",
+    "email": "hoa@example.vn",
+    "title": "Đề nghị hướng dẫn đăng ký nhiệm vụ",
+    "content": "Tôi muốn được hướng dẫn thủ tục đăng ký nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027.",
+    "field": "Khoa học và công nghệ",
+    "consent": True,
+    "publish_allowed": True,
+}
+
+
+@pytest.fixture
+def portal(home):
+    return home
+
+
+def post(client, data, **headers):
+    return client.post("/api/v1/feedback", data=json.dumps(data), content_type="application/json", **headers)
+
+
+def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, GOOD)
+    assert response.status_code == 201
+    body = response.json()
+    assert re.fullmatch(r"PAKN-\d{4}-000001", body["code"]) and re.fullmatch(r"[A-Z2-7]{10}", body["key"])
+    assert body["status"] == "received"
+    petition = Petition.objects.get()
+    assert (petition.phone, petition.email, petition.area.name) == ("0912345678", "hoa@example.vn", "Khoa học và công nghệ")
+    assert petition.consent_at is not None and petition.publish_allowed
+    assert list(PetitionEvent.objects.values_list("status_to", flat=True)) == ["received"]
+    assert body["key"] not in json.dumps(list(Petition.objects.values()), default=str)  # never stored
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, {**GOOD, "title": "Câu hỏi thứ hai về đo lường"}).json()["code"].endswith("000002")
+    # The receipt e-mail carries the code and the key.
+    assert len(mail.outbox) == 2 and body["code"] in mail.outbox[0].body and body["key"] in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"full_name": ""}, "full_name", "bắt buộc"),
+        ({"title": "Hỏi"}, "title", "ít nhất 5"),
+        ({"content": "x" * 10_001}, "content", "nhiều nhất 10.000"),
+        ({"phone": "12345", "email": ""}, "phone", "số điện thoại"),
+        ({"email": "hoa@", "phone": ""}, "email", "thư điện tử"),
+        ({"phone": "", "email": ""}, "phone", "số điện thoại hoặc địa chỉ thư điện tử"),
+        ({"field": "Không có lĩnh vực này"}, "field", "lĩnh vực"),
+        ({"consent": False}, "consent", "13/2023/NĐ-CP"),
+        ({"consent": "true"}, "consent", "13/2023/NĐ-CP"),  # must be the JSON true, not text
+        ({"title": ["không", "phải", "chữ"]}, "title", "văn bản"),
+    ],
+)
+def test_bad_input_gets_a_vietnamese_message_per_field_and_stores_nothing(portal, client, change, field, message):
+    response = post(client, {**GOOD, **change})
+    assert response.status_code == 422
+    messages = {d["field"]: d["message"] for d in response.json()["detail"]}
+    assert message in messages[field], messages
+    assert not Petition.objects.exists() and not PetitionEvent.objects.exists()
+
+
+def test_hostile_input_is_refused_or_stored_as_text(portal, client, django_user_model):
+    assert client.post("/api/v1/feedback", data="{not json", content_type="application/json").status_code == 400
+    assert client.post("/api/v1/feedback", data="[1, 2]", content_type="application/json").status_code == 400
+    latin1 = json.dumps(GOOD, ensure_ascii=False).encode("latin-1", errors="replace")
+    assert client.post("/api/v1/feedback", data=b"\xff\xfe" + latin1, content_type="application/json").status_code == 400
+    huge = post(client, {**GOOD, "content": "A" * 1_000_000})
+    assert huge.status_code == 422
+    assert not Petition.objects.exists()
+    script = "<script>alert('x')</script> '; DROP TABLE feedback_petition; --"
+    response = post(client, {**GOOD, "title": "Tiêu đề <b>đậm</b>\x00\u200b", "content": script + " nội dung đủ dài để gửi"})
+    assert response.status_code == 201
+    petition = Petition.objects.get()
+    assert petition.title == "Tiêu đề <b>đậm</b>" and petition.content.startswith("<script>")
+    # Shown escaped to the citizen and in the admin.
+    page = client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": petition.code, "key": response.json()["key"]})
+    assert b"&lt;b&gt;" in page.content and b"<b>\xc4\x91\xe1\xba\xadm</b>" not in page.content
+    admin = django_user_model.objects.create_superuser("admin", "a@example.vn", "x" * 12)
+    client.force_login(admin)
+    inspect = client.get(f"/admin/petitions/inspect/{petition.pk}/")
+    assert inspect.status_code == 200 and b"<script>alert" not in inspect.content and b"&lt;script&gt;" in inspect.content
+
+
+def test_the_same_submission_twice_is_one_petition(portal, client):
+    first = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="retry-123")
+    again = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="retry-123")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json() == again.json()
+    assert Petition.objects.count() == 1
+
+
+def test_rate_limits_per_address_and_per_contact(portal, client, settings):
+    settings.FEEDBACK_LIMIT_PER_IP_HOUR, settings.FEEDBACK_LIMIT_PER_CONTACT_DAY = 3, 2
+    assert post(client, GOOD).status_code == 201
+    assert post(client, {**GOOD, "title": "Lần gửi thứ hai"}).status_code == 201
+    third = post(client, {**GOOD, "title": "Lần gửi thứ ba"})  # same phone and e-mail
+    assert third.status_code == 429 and "thử lại" in third.json()["detail"]
+    other = {**GOOD, "phone": "0987 654 321", "email": "", "title": "Người khác gửi"}
+    assert post(client, other).status_code == 201
+    assert post(client, {**other, "phone": "0977 111 222"}).status_code == 429  # 3 from this address
+    assert Petition.objects.count() == 3
+
+
+def test_tracking_needs_the_key_or_the_contact(portal, client):
+    body = post(client, GOOD).json()
+    url = f"/api/v1/feedback/{body['code']}"
+    found = client.get(url, {"key": body["key"].lower()})
+    assert found.status_code == 200
+    data = found.json()
+    assert data["status"] == "received" and data["status_label"] == "Đã tiếp nhận"
+    assert [h["status"] for h in data["history"]] == ["received"]
+    assert "phone" not in data and "email" not in data and "full_name" not in data
+    assert client.get(url, {"contact": "0912345678"}).status_code == 404  # contacts only in the page's POST
+    assert client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"], "contact": "HOA@example.vn"}).status_code == 200
+    wrong = client.get(url, {"key": "AAAAAAAAAA"})
+    unknown = client.get("/api/v1/feedback/PAKN-2026-999999", {"key": body["key"]})
+    assert wrong.status_code == unknown.status_code == 404
+    assert wrong.json() == unknown.json()  # no hint that the code exists
+    assert client.get(url).status_code == 404
+
+
+def test_counters_are_live_on_every_page(portal, client, django_capture_on_commit_callbacks):
+    assert client.get("/api/v1/feedback/stats").json() == {"answered": 0, "processing": 0, "refused": 0, "received": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, GOOD)
+    assert client.get("/api/v1/feedback/stats").json()["received"] == 1  # cache dropped on change
+    home = client.get("/").content.decode()
+    assert "Phản ánh, kiến nghị" in home and "Đang xử lý" in home
+
+
+def test_form_works_without_javascript(portal, client):
+    page = client.get("/phan-anh-kien-nghi/gui/")
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"] or "no-cache" in page["Cache-Control"]
+    token = re.search(r'name="token" value="([^"]+)"', page.content.decode()).group(1)
+    field = PetitionField.objects.get(name="Khoa học và công nghệ")
+    form = {**GOOD, "field": field.pk, "consent": "1", "token": token}
+    form.pop("publish_allowed")
+    bad = client.post("/phan-anh-kien-nghi/gui/", {**form, "email": "sai@", "phone": ""})
+    assert bad.status_code == 400
+    text = bad.content.decode()
+    assert "Gửi không thành công" in text or "chưa được gửi" in text
+    assert 'aria-invalid="true"' in text and GOOD["title"] in text  # what was typed stays
+    sent = client.post("/phan-anh-kien-nghi/gui/", form)
+    assert sent.status_code == 200
+    petition = Petition.objects.get()
+    assert petition.code in sent.content.decode() and not petition.publish_allowed is False
+    twice = client.post("/phan-anh-kien-nghi/gui/", form)  # the browser's "send again"
+    assert twice.status_code == 200 and Petition.objects.count() == 1
+    trap = client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "other", "ho_so_bo_sung": "http://spam"})
+    assert trap.status_code == 400 and Petition.objects.count() == 1
+    no_publish = client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "third", "no_publish": "1", "title": "Không công bố"})
+    assert no_publish.status_code == 200 and not Petition.objects.get(title="Không công bố").publish_allowed
+
+
+def test_track_page(portal, client):
+    body = post(client, GOOD).json()
+    page = client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"].lower(), "contact": "0912.345.678"})
+    assert page.status_code == 200 and GOOD["title"] in page.content.decode()
+    assert GOOD["phone"] not in page.content.decode() and GOOD["full_name"] not in page.content.decode()
+    miss = client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"], "key": "SAI"})
+    assert miss.status_code == 404 and GOOD["title"] not in miss.content.decode()
+
+
+def test_admin_lists_petitions_and_never_edits_them(portal, client):
+    from django.contrib.auth.models import Permission
+
+    from portal.core import roles
+    from portal.core.tests.test_roles import make_user
+
+    body = post(client, GOOD).json()
+    petition = Petition.objects.get(code=body["code"])
+    editor = make_user("bt", roles.EDITORS)
+    client.force_login(editor)
+    assert client.get("/admin/petitions/").status_code in (302, 403)  # personal data: not for everyone
+    editor.user_permissions.add(Permission.objects.get(codename="view_petition"))
+    listing = client.get("/admin/petitions/")
+    assert listing.status_code == 200 and body["code"] in listing.content.decode()
+    for url in (f"/admin/petitions/edit/{petition.pk}/", f"/admin/petitions/delete/{petition.pk}/", "/admin/petitions/new/"):
+        assert client.get(url).status_code in (302, 403, 404), url
+    assert Petition.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_hundred_concurrent_submissions_through_a_running_server(live_server, settings):
+    from portal.core.site_setup import portal_setup
+
+    portal_setup()
+    settings.FEEDBACK_LIMIT_PER_IP_HOUR = settings.FEEDBACK_LIMIT_PER_CONTACT_DAY = 10_000
+    url = live_server.url + "/api/v1/feedback"
+    lock = threading.Lock()
+    codes, failures = [], []
+
+    def submit(n: int) -> None:
+        data = {**GOOD, "title": f"Phản ánh số {n}", "phone": f"09{n:08d}", "email": ""}
+        request = urllib.request.Request(url, data=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                body = json.loads(response.read())
+            with lock:
+                codes.append(body["code"])
+        except urllib.error.HTTPError as error:
+            with lock:
+                failures.append((n, error.code, error.read()[:200]))
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        list(pool.map(submit, range(200)))
+    assert failures == []
+    assert len(codes) == len(set(codes)) == 200
+    assert Petition.objects.count() == 200 and PetitionEvent.objects.count() == 200
+    assert sorted(int(c[-6:]) for c in codes) == list(range(1, 201))  # no gaps, no duplicates
+    from portal.feedback.selectors import petition_counters
+
+    assert petition_counters()["received"] == 200
