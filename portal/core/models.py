@@ -102,3 +102,27 @@ class SiteNavigation(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("menus and links")
+
+
+class CalendarDay(models.Model):
+    """A day the department's calendar treats differently from the national one: an extra day
+    off (a provincial holiday, a day announced late) or an extra working day (a make-up
+    Saturday the national data does not know yet). Legal deadlines count in working days
+    (portal.core.calendar)."""
+
+    date = models.DateField(_("date"), unique=True)
+    working = models.BooleanField(
+        _("working day"), default=False,
+        help_text=_("Ticked: a working day (e.g. a make-up Saturday). Not ticked: a day off."),
+    )
+    reason = models.CharField(_("reason"), max_length=200)
+
+    panels = [FieldPanel("date"), FieldPanel("working"), FieldPanel("reason")]
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y}: {self.reason}"

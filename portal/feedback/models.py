@@ -6,6 +6,7 @@ from public view). A petition is never deleted and its history (PetitionEvent) i
 """
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,14 @@ class Petition(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.title}"
+
+    @admin.display(description=_("classify by"))
+    def classify_due(self):
+        """The last day to accept or refuse it: FEEDBACK_CLASSIFY_DAYS working days after it
+        was received (Nghị định 20/2008/NĐ-CP)."""
+        from portal.core.calendar import add_working_days
+
+        return add_working_days(self.submitted_at, settings.FEEDBACK_CLASSIFY_DAYS)
 
 
 class PetitionEvent(models.Model):

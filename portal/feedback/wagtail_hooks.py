@@ -60,10 +60,10 @@ class PetitionViewSet(ModelViewSet):
     menu_order = 260
     inspect_view_enabled = True
     form_fields = ["status"]  # required by ModelViewSet; edit views are never allowed
-    list_display = ["code", "title", "area", "status", "submitted_at"]
+    list_display = ["code", "title", "area", "status", "submitted_at", "classify_due"]
     list_filter = ["status", "area"]
     search_fields = ["code", "title"]
-    inspect_view_fields = ["code", "title", "content", "area", "full_name", "address", "phone", "email", "publish_allowed", "consent_at", "status", "submitted_at"]
+    inspect_view_fields = ["code", "title", "content", "area", "full_name", "address", "phone", "email", "publish_allowed", "consent_at", "status", "submitted_at", "classify_due"]
 
 
 @hooks.register("register_admin_viewset")

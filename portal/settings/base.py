@@ -257,3 +257,6 @@ READ_ALOUD_ON_PUBLISH = env_bool("READ_ALOUD_ON_PUBLISH", True)
 # phone number / e-mail address per day.
 FEEDBACK_LIMIT_PER_IP_HOUR = env_int("FEEDBACK_LIMIT_PER_IP_HOUR", 10)
 FEEDBACK_LIMIT_PER_CONTACT_DAY = env_int("FEEDBACK_LIMIT_PER_CONTACT_DAY", 5)
+# Legal deadlines of petitions, in working days (portal.core.calendar).
+FEEDBACK_CLASSIFY_DAYS = env_int("FEEDBACK_CLASSIFY_DAYS", 5)
+FEEDBACK_ANSWER_DAYS = env_int("FEEDBACK_ANSWER_DAYS", 10)

@@ -230,3 +230,12 @@ def test_two_hundred_concurrent_submissions_through_a_running_server(live_server
     from portal.feedback.selectors import petition_counters
 
     assert petition_counters()["received"] == 200
+
+
+def test_classification_deadline_counts_working_days(portal, client):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    post(client, GOOD)
+    Petition.objects.update(submitted_at=dt.datetime(2026, 2, 13, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+    assert Petition.objects.get().classify_due() == dt.date(2026, 2, 27)  # Tết 16–20/02 skipped
