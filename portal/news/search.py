@@ -1,6 +1,6 @@
 """Article search shared by the search page and the API (`?q=`), so both rank alike.
 
-The index holds a folded copy of every article (ArticlePage.search_folded) and the query is
+The index holds a folded copy of every live article (ArticleSearchText) and the query is
 folded the same way, which makes "hoi nghi dien hinh" find "Hội nghị điển hình" on SQLite and
 PostgreSQL alike. When the reader typed diacritics, the first results are re-ranked so that
 articles containing the words exactly as typed ("điện") come before look-alikes ("diễn").
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from portal.accessibility.glossary import search_expansions
 from portal.core.text import fold, fold_aligned, fold_for_search

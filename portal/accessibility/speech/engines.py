@@ -13,6 +13,7 @@ voice may be overridden in the admin (Cài đặt → Đọc bài viết) among 
 
 from __future__ import annotations
 
+import abc
 import io
 import json
 import shlex
@@ -84,15 +85,16 @@ def _to_mono16(fmt, body: bytes) -> Pcm:
     return Pcm(rate, bytes(out))
 
 
-class SpeechEngine:
+class SpeechEngine(abc.ABC):
     name = ""
 
     def __init__(self, voice: str = "", speed: int = 100):
         self.voice = voice
         self.speed = speed  # percent of the engine's normal rate
 
+    @abc.abstractmethod
     def synthesize(self, text: str) -> Pcm:
-        raise NotImplementedError
+        """16-bit mono PCM of the text; SpeechError with a Vietnamese message when it fails."""
 
     def available(self) -> bool:
         return True
