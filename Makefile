@@ -38,6 +38,7 @@ BENCH_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench
 bench: install
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.speech
+	$(BIN)/python -m benchmarks.feedback
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.search
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
 	  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE portal_bench" 2>/dev/null || true; \

@@ -6,15 +6,18 @@ from __future__ import annotations
 import json
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from portal.core.beacons import client_ip
 
+from .challenge import challenge_new
 from .models import PetitionStatus
-from .selectors import petition_counters, petition_lookup
-from .services import PetitionInvalid, PetitionRateLimited, petition_submit
+from .selectors import petition_counters, petition_lookup, petition_public
+from .services import PetitionChallenge, PetitionInvalid, PetitionRateLimited, petition_submit
+from .views import uploads
 
 router = Router(tags=["feedback"])
 
@@ -39,6 +42,12 @@ class EventOut(Schema):
     note: str
 
 
+class FileOut(Schema):
+    name: str
+    size: int
+    url: str
+
+
 class PetitionOut(Schema):
     code: str
     title: str
@@ -47,7 +56,11 @@ class PetitionOut(Schema):
     status_label: str
     submitted_at: str
     history: list[EventOut]
+    merged_into: str | None = None
+    answer_due: str | None = None
     answer: str | None = None
+    answered_at: str | None = None
+    answer_files: list[FileOut] = []
 
 
 FIELDS = ("full_name", "address", "phone", "email", "title", "content", "field", "consent", "publish_allowed")
@@ -76,7 +89,7 @@ def _body(request: HttpRequest) -> dict | None:
             return None
         return data if isinstance(data, dict) else None
     # A form post (multipart or urlencoded): booleans arrive as text.
-    data = {name: request.POST.get(name) for name in FIELDS}
+    data = {name: request.POST.get(name) for name in FIELDS + ("challenge_token", "challenge_answer")}
     for name in ("consent", "publish_allowed"):
         if data[name] is not None:
             data[name] = data[name].strip().lower() in ("1", "true", "on", "yes")
@@ -99,11 +112,18 @@ def feedback_submit(request: HttpRequest):
     if payload is None:
         return api.create_response(request, {"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)
     data = {name: payload.get(name) for name in FIELDS}
+    files = uploads(request, "files") + uploads(request, "attachments") if request.FILES else []
     try:
-        result = petition_submit(data=data, ip=client_ip(request), idempotency_key=request.headers.get("Idempotency-Key", ""))
+        result = petition_submit(
+            data=data, ip=client_ip(request), idempotency_key=request.headers.get("Idempotency-Key", ""), files=files,
+            challenge_token=str(payload.get("challenge_token") or ""), challenge_answer=str(payload.get("challenge_answer") or ""),
+        )
     except PetitionInvalid as error:
         detail = [{"field": name, "message": message} for name, messages in error.errors.items() for message in messages]
-        return api.create_response(request, {"detail": detail}, status=422)
+        body = {"detail": detail}
+        if isinstance(error, PetitionChallenge):
+            body["challenge"] = challenge_new()  # answer it in challenge_token / challenge_answer
+        return api.create_response(request, body, status=422)
     except PetitionRateLimited as error:
         raise HttpError(429, str(error)) from error
     body = {"code": result.petition.code, "key": result.key, "status": result.petition.status}
@@ -123,6 +143,8 @@ def feedback_status(request: HttpRequest, code: str, key: str = ""):
     if petition is None:
         raise HttpError(404, _("No petition matches this code and key."))
     labels = dict(PetitionStatus.choices)
+    view = petition_public(petition)
+    handled = view.handled
     return {
         "code": petition.code,
         "title": petition.title,
@@ -132,7 +154,14 @@ def feedback_status(request: HttpRequest, code: str, key: str = ""):
         "submitted_at": petition.submitted_at.isoformat(),
         "history": [
             {"status": e.status_to, "label": str(labels[e.status_to]), "at": e.created_at.isoformat(), "note": e.public_note}
-            for e in petition.events.all()
+            for e in view.events
         ],
-        "answer": None,
+        "merged_into": handled.code if handled is not petition else None,
+        "answer_due": handled.answer_by.isoformat() if handled.answer_by and handled.status == PetitionStatus.PROCESSING else None,
+        "answer": view.answer.body if view.answer else None,
+        "answered_at": view.answer.approved_at.isoformat() if view.answer else None,
+        "answer_files": [
+            {"name": f.name, "size": f.size, "url": request.build_absolute_uri(reverse("petition_answer_file", args=[f.token]))}
+            for f in view.answer_files
+        ],
     }

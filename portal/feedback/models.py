@@ -5,10 +5,55 @@ regulations; personal data is processed under Nghị định 13/2023/NĐ-CP (exp
 from public view). A petition is never deleted and its history (PetitionEvent) is append-only.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib import admin
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
+
+
+class PrivateStorage(LazyObject):
+    """Where petition files live: outside MEDIA_ROOT and without a public URL, because they
+    carry personal data. They are served only through views that check who asks."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def _private_storage():
+    return private_storage
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _slug() -> str:
+    return secrets.token_hex(5)
+
+
+class PetitionUnit(models.Model):
+    """A unit of the department (phòng, trung tâm) that petitions are assigned to."""
+
+    name = models.CharField(_("name"), max_length=160, unique=True)
+    email = models.EmailField(_("e-mail for reminders"), blank=True)
+    active = models.BooleanField(_("can be assigned"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("handling unit")
+        verbose_name_plural = _("handling units")
+
+    def __str__(self):
+        return self.name
 
 
 class PetitionField(models.Model):
@@ -33,6 +78,10 @@ class PetitionStatus(models.TextChoices):
     ANSWERED = "answered", _("Answered")
     REFUSED = "refused", _("Refused")
     TRANSFERRED = "transferred", _("Transferred")
+    MERGED = "merged", _("Merged into another petition")
+
+
+OPEN_STATUSES = (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING)
 
 
 class Petition(models.Model):
@@ -53,22 +102,51 @@ class Petition(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+    # Handling (set only through services.petition_*).
+    classify_by = models.DateField(_("classify by"), null=True, blank=True, db_index=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    answer_by = models.DateField(_("answer by"), null=True, blank=True, db_index=True)
+    extended_at = models.DateTimeField(_("deadline extended"), null=True, blank=True)
+    extension_reason = models.CharField(_("reason for the extension"), max_length=500, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    unit = models.ForeignKey(PetitionUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("unit"))
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_petitions", verbose_name=_("officer"))
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    transferred_to = models.CharField(_("transferred to"), max_length=255, blank=True)
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates", verbose_name=_("merged into"))
+    reminded_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
+        permissions = [
+            ("handle_petition", _("Can handle petitions (accept, assign, note, draft answers)")),
+            ("approve_petition", _("Can approve answers, refuse, transfer and publish petitions")),
+            ("view_petition_report", _("Can view and export petition reports")),
+        ]
 
     def __str__(self):
         return f"{self.code} – {self.title}"
 
-    @admin.display(description=_("classify by"))
-    def classify_due(self):
-        """The last day to accept or refuse it: FEEDBACK_CLASSIFY_DAYS working days after it
-        was received (Nghị định 20/2008/NĐ-CP)."""
-        from portal.core.calendar import add_working_days
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
 
-        return add_working_days(self.submitted_at, settings.FEEDBACK_CLASSIFY_DAYS)
+    @admin.display(description=_("deadline"))
+    def due_date(self):
+        """The deadline that runs now: classification while received, the answer while
+        being processed (Nghị định 20/2008/NĐ-CP; FEEDBACK_CLASSIFY_DAYS / _ANSWER_DAYS)."""
+        if self.status == PetitionStatus.RECEIVED:
+            return self.classify_by
+        if self.status == PetitionStatus.PROCESSING:
+            return self.answer_by
+        return None
+
+    def is_overdue(self, today=None) -> bool:
+        due = self.due_date()
+        return due is not None and due < (today or timezone.localdate())
 
 
 class PetitionEvent(models.Model):
@@ -76,6 +154,10 @@ class PetitionEvent(models.Model):
     the admin never edits or deletes these rows."""
 
     petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(max_length=20, default="received")
+    # Shown in the citizen's history (status changes and their public notes); internal
+    # notes, assignments and drafts are not.
+    public = models.BooleanField(default=True)
     status_from = models.CharField(max_length=12, choices=PetitionStatus.choices, blank=True)
     status_to = models.CharField(max_length=12, choices=PetitionStatus.choices)
     public_note = models.CharField(_("note shown to the citizen"), max_length=500, blank=True)
@@ -89,8 +171,130 @@ class PetitionEvent(models.Model):
         verbose_name_plural = _("petition events")
 
 
+class FileKind(models.TextChoices):
+    CITIZEN = "citizen", _("Sent by the citizen")
+    ANSWER = "answer", _("Attached to the answer")
+
+
+class PetitionFile(models.Model):
+    """A file sent with a petition or attached to its answer. Its type was checked from its
+    content, images were re-encoded without their metadata. Citizen files are shown only to
+    staff; answer files to whoever holds the petition's key, by an unguessable token."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="files")
+    kind = models.CharField(max_length=8, choices=FileKind.choices)
+    file = models.FileField(storage=_private_storage, upload_to="petitions/%Y/%m/", max_length=255)
+    name = models.CharField(_("file name"), max_length=150)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    token = models.CharField(max_length=40, unique=True, default=_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("petition file")
+        verbose_name_plural = _("petition files")
+
+    def __str__(self):
+        return self.name
+
+
+class AnswerState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved and sent")
+
+
+class PetitionAnswer(models.Model):
+    """The department's answer: drafted by an officer, approved by a leader (then the petition
+    is answered and the citizen told)."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="answer")
+    body = models.TextField(_("answer"))  # sanitised HTML (services.sanitize_answer)
+    state = models.CharField(_("state"), max_length=10, choices=AnswerState.choices, default=AnswerState.DRAFT)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+
+class PetitionPublication(models.Model):
+    """An answered petition in the public "Hỏi đáp": question and answer as the publisher
+    wrote them with the citizen's personal data removed. The address uses a random slug,
+    never the tracking code or an internal id."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="publication")
+    slug = models.CharField(max_length=12, unique=True, default=_slug, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    question = models.TextField(_("question"))
+    answer = models.TextField(_("answer"))  # sanitised HTML
+    area = models.ForeignKey(PetitionField, on_delete=models.PROTECT, related_name="+", verbose_name=_("field"))
+    published_at = models.DateTimeField(_("published"), db_index=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    live = models.BooleanField(default=True, db_index=True)
+    search_text = models.TextField(editable=False)  # folded title, question and answer
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("published question")
+        verbose_name_plural = _("published questions")
+
+    def __str__(self):
+        return self.title
+
+
+class PetitionRating(models.Model):
+    """The citizen's rating of the answer (mức độ hài lòng), given from the tracking page."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="rating")
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.CharField(_("rating comment"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer rating")
+        verbose_name_plural = _("answer ratings")
+
+
+class SiteRating(models.Model):
+    """One anonymous answer to the site-wide question "are you satisfied with the portal?".
+    Nothing identifies the visitor: no address, no session, no hash."""
+
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.CharField(_("rating comment"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("site rating")
+        verbose_name_plural = _("site ratings")
+
+
 class PetitionSequence(models.Model):
     """The last number given in a year: PAKN-2026-000123 is the 123rd petition of 2026."""
 
     year = models.PositiveSmallIntegerField(primary_key=True)
     last = models.PositiveIntegerField(default=0)
+
+
+class ReportExport(models.Model):
+    """An export of a petition report (who, when, which period): logged, never edited."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    what = models.CharField(max_length=20)
+    date_from = models.DateField()
+    date_to = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("petition report export")
+        verbose_name_plural = _("petition report exports")
+
+    def __str__(self):
+        return f"{self.what} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y}"

@@ -1,28 +1,56 @@
-"""The citizen's pages: send a petition, follow it. Both work without JavaScript; neither puts
-a code, key or personal data in a URL (lookups are POSTs)."""
+"""The citizen's pages: send a petition, follow it, rate the answer, read the published
+questions and answers, rate the portal. All work without JavaScript; none puts a code, key or
+personal data in a URL (lookups are POSTs)."""
 
 import secrets
+from urllib.parse import urlencode
 
-from django.shortcuts import render
+from django.conf import settings
+from django.core import signing
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.core.beacons import client_ip
 
-from .models import PetitionField
-from .selectors import petition_lookup
-from .services import PetitionInvalid, PetitionRateLimited, petition_submit
+from .admin_views import _file_response
+from .challenge import challenge_needed, challenge_new
+from .models import FileKind, Petition, PetitionField, PetitionFile, PetitionPublication
+from .selectors import petition_lookup, petition_public, publication_years, published_questions
+from .services import (
+    PetitionActionError,
+    PetitionInvalid,
+    PetitionRateLimited,
+    petition_rate,
+    petition_submit,
+    site_rating_submit,
+)
 
 HONEYPOT = "ho_so_bo_sung"  # hidden from people; robots fill every field
 FORM_FIELDS = ("full_name", "address", "phone", "email", "title", "content", "field")
+RATE_SALT = "portal.feedback.rate"
+RATE_MAX_AGE = 3600
+
+
+def uploads(request, name: str) -> list[tuple[str, bytes]]:
+    """(name, bytes) of the uploaded files, reading at most one byte past the size limit of
+    each and one file past the count limit, so an oversized upload costs little memory."""
+    limit = settings.FEEDBACK_MAX_FILE_MB * 1024 * 1024 + 1
+    return [(f.name, f.read(limit)) for f in request.FILES.getlist(name)[: settings.FEEDBACK_MAX_FILES + 1]]
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def petition_form(request):
     values = {name: request.POST.get(name, "") for name in FORM_FIELDS}
-    context = {"fields": PetitionField.objects.filter(active=True), "values": values, "errors": {}}
+    context = {"fields": PetitionField.objects.filter(active=True), "values": values, "errors": {},
+               "max_files": settings.FEEDBACK_MAX_FILES, "max_mb": settings.FEEDBACK_MAX_FILE_MB}
+    ip = client_ip(request)
     if request.method == "POST":
         values["consent"] = request.POST.get("consent") == "1"
         values["no_publish"] = request.POST.get("no_publish") == "1"
@@ -32,21 +60,30 @@ def petition_form(request):
         else:
             data = {**{name: values[name] for name in FORM_FIELDS}, "consent": values["consent"], "publish_allowed": not values["no_publish"]}
             try:
-                result = petition_submit(data=data, ip=client_ip(request), idempotency_key=token)
+                result = petition_submit(
+                    data=data, ip=ip, idempotency_key=token, files=uploads(request, "attachments"),
+                    challenge_token=request.POST.get("challenge_token", ""), challenge_answer=request.POST.get("challenge_answer", ""),
+                )
             except PetitionInvalid as error:
                 context["errors"] = error.errors
             except PetitionRateLimited as error:
                 context["errors"] = {"__all__": [str(error)]}
             else:
-                response = render(request, "feedback/submitted.html", {"petition": result.petition, "key": result.key})
+                response = render(request, "feedback/submitted.html", {"petition": result.petition, "key": result.key, "files": result.petition.files.count()})
                 response["Cache-Control"] = "no-store"
                 return response
         context["token"] = token or secrets.token_urlsafe(24)
-        return render(request, "feedback/form.html", context, status=400 if context["errors"] else 200)
-    context["token"] = secrets.token_urlsafe(24)
-    context["values"]["consent"] = False
-    context["values"]["no_publish"] = False
-    return render(request, "feedback/form.html", context)
+    else:
+        context["token"] = secrets.token_urlsafe(24)
+        values["consent"] = values["no_publish"] = False
+    if challenge_needed(ip):
+        context["challenge"] = challenge_new()
+    return render(request, "feedback/form.html", context, status=400 if context["errors"] else 200)
+
+
+def _track_context(petition) -> dict:
+    view = petition_public(petition)
+    return {"view": view, "petition": petition, "rate_token": signing.dumps(petition.code, salt=RATE_SALT) if view.answer else ""}
 
 
 @never_cache
@@ -60,8 +97,77 @@ def petition_track(request):
         if petition is None:
             context["not_found"] = True
         else:
-            context["petition"] = petition
-            context["events"] = petition.events.all()
+            context.update(_track_context(petition))
     response = render(request, "feedback/track.html", context, status=404 if context["not_found"] else 200)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@never_cache
+@require_POST
+def petition_rate_view(request):
+    """The rating form of the tracking page: the petition comes from a signed token the page
+    gave (valid one hour), so the key is not sent again."""
+    try:
+        code = signing.loads(request.POST.get("rate_token", ""), salt=RATE_SALT, max_age=RATE_MAX_AGE)
+    except signing.BadSignature:
+        return render(request, "feedback/rated.html", {"error": _("The rating form has expired: look up the petition again.")}, status=400)
+    petition = get_object_or_404(Petition, code=code)
+    try:
+        petition_rate(petition=petition, score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000])
+    except PetitionActionError as error:
+        context = {**_track_context(petition), "rating_error": str(error)}
+        return render(request, "feedback/track.html", context, status=400)
+    response = render(request, "feedback/rated.html", {"petition": petition})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def answer_file(request, token: str):
+    """An attachment of a published or answered answer, by its unguessable token (the
+    tracking page links to it)."""
+    row = get_object_or_404(PetitionFile, token=token, kind=FileKind.ANSWER, petition__status="answered")
+    return _file_response(row, as_attachment=False)
+
+
+def questions(request):
+    """Hỏi đáp: the answered petitions published without personal data."""
+    q = request.GET.get("q", "")[:200]
+    try:
+        area = int(request.GET.get("linh-vuc") or 0) or None
+        year = int(request.GET.get("nam") or 0) or None
+    except ValueError:
+        area = year = None
+    page = Paginator(published_questions(q=q, area_id=area, year=year), 20).get_page(request.GET.get("page"))
+    kept = {k: v for k, v in (("q", q), ("linh-vuc", area or ""), ("nam", year or "")) if v}
+    context = {"page_obj": page, "q": q, "area": area, "year": year, "fields": PetitionField.objects.all(), "years": publication_years(),
+               "query_prefix": urlencode(kept) + "&" if kept else ""}
+    return render(request, "feedback/questions.html", context)
+
+
+def question_detail(request, slug: str):
+    publication = get_object_or_404(PetitionPublication.objects.select_related("area"), slug=slug, live=True)
+    return render(request, "feedback/question.html", {"publication": publication})
+
+
+@csrf_exempt  # anonymous and harmless; a CSRF cookie would keep every page out of the page cache
+@require_POST
+def site_rating(request):
+    """The footer's satisfaction question. With JavaScript it answers JSON in place; without,
+    a thank-you page linking back to where the visitor was."""
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    back = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()) or not back.startswith("/"):
+        back = "/"
+    try:
+        site_rating_submit(score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000], ip=client_ip(request))
+    except (PetitionActionError, PetitionRateLimited) as error:
+        status = 429 if isinstance(error, PetitionRateLimited) else 400
+        if wants_json:
+            return JsonResponse({"ok": False, "message": str(error)}, status=status)
+        return render(request, "feedback/site_rated.html", {"message": str(error), "back": back, "ok": False}, status=status)
+    message = _("Thank you for your rating.")
+    if wants_json:
+        return JsonResponse({"ok": True, "message": message}, status=201)
+    return render(request, "feedback/site_rated.html", {"message": message, "back": back, "ok": True}, status=201)
+

@@ -1,15 +1,19 @@
+from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.core.permissions import ReadOnlyPolicy
 
-from .models import Petition, PetitionField
+from . import admin_views
+from .models import Petition, PetitionField, PetitionUnit
 from .selectors import petition_counters
+from .viewsets import PetitionViewSet
 
 DEFAULT_FIELDS = [
     "Khoa học và công nghệ",
@@ -20,6 +24,11 @@ DEFAULT_FIELDS = [
     "Thủ tục hành chính",
     "Khác",
 ]
+# Groups for the handling of petitions (data: an administrator may rename them).
+OFFICERS = "Cán bộ xử lý PAKN"
+LEADERS = "Lãnh đạo duyệt PAKN"
+OFFICER_PERMISSIONS = ["view_petition", "handle_petition"]
+LEADER_PERMISSIONS = OFFICER_PERMISSIONS + ["approve_petition", "view_petition_report"]
 
 
 @hooks.register("portal_sidebar_widgets")
@@ -30,10 +39,20 @@ def petition_counters_box(request):
     return render_to_string("feedback/sidebar_counters.html", {"counters": counters, "processing": processing}, request=request)
 
 
+@hooks.register("portal_footer_widgets")
+def site_rating_widget(request, page):
+    """The portal-wide satisfaction question (đánh giá mức độ hài lòng) in every footer."""
+    return render_to_string("feedback/site_rating.html", {}, request=request)
+
+
 @hooks.register("portal_setup")
 def seed_fields(home):
     if not PetitionField.objects.exists():
         PetitionField.objects.bulk_create(PetitionField(name=name, order=i) for i, name in enumerate(DEFAULT_FIELDS))
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for name, codenames in ((OFFICERS, OFFICER_PERMISSIONS), (LEADERS, LEADER_PERMISSIONS)):
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(access_admin, *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames))
 
 
 class PetitionFieldViewSet(SnippetViewSet):
@@ -43,29 +62,69 @@ class PetitionFieldViewSet(SnippetViewSet):
     list_display = ["name", "order", "active"]
 
 
-register_snippet(PetitionFieldViewSet)
+class PetitionUnitViewSet(SnippetViewSet):
+    model = PetitionUnit
+    icon = "group"
+    menu_label = _("Handling units")
+    list_display = ["name", "email", "active"]
 
+
+register_snippet(PetitionFieldViewSet)
+register_snippet(PetitionUnitViewSet)
 
 # Petitions come only from citizens; their handling goes through services that record every
 # change, never through a generic edit form.
 register_permission_policy(Petition, ReadOnlyPolicy(Petition))
 
 
-class PetitionViewSet(ModelViewSet):
-    model = Petition
-    icon = "mail"
-    menu_label = _("Petitions (PAKN)")
-    name = "petitions"
-    add_to_admin_menu = True
-    menu_order = 260
-    inspect_view_enabled = True
-    form_fields = ["status"]  # required by ModelViewSet; edit views are never allowed
-    list_display = ["code", "title", "area", "status", "submitted_at", "classify_due"]
-    list_filter = ["status", "area"]
-    search_fields = ["code", "title"]
-    inspect_view_fields = ["code", "title", "content", "area", "full_name", "address", "phone", "email", "publish_allowed", "consent_at", "status", "submitted_at", "classify_due"]
-
-
 @hooks.register("register_admin_viewset")
 def register_petition_viewset():
     return PetitionViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/petitions/", admin_views.PetitionReportView.as_view(), name="petitions_report"),
+        path("reports/satisfaction/", admin_views.SatisfactionReportView.as_view(), name="satisfaction_report"),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("feedback.view_petition_report")
+
+
+@hooks.register("register_reports_menu_item")
+def register_petition_report_item():
+    return ReportMenuItem(_("Petition report"), reverse("petitions_report"), name="petition-report", icon_name="table", order=1010)
+
+
+@hooks.register("register_reports_menu_item")
+def register_satisfaction_report_item():
+    return ReportMenuItem(_("Satisfaction ratings"), reverse("satisfaction_report"), name="satisfaction-report", icon_name="table", order=1020)
+
+
+ACTIONS = [
+    ("accepted", _("Accept petition"), _("Accepted petition")),
+    ("assigned", _("Assign petition"), _("Assigned petition")),
+    ("note", _("Note on petition"), _("Added a note to petition")),
+    ("extended", _("Extend petition deadline"), _("Extended petition deadline")),
+    ("refused", _("Refuse petition"), _("Refused petition")),
+    ("transferred", _("Transfer petition"), _("Transferred petition")),
+    ("merged", _("Merge petition"), _("Merged petition")),
+    ("answer_drafted", _("Draft answer"), _("Drafted an answer")),
+    ("answer_submitted", _("Submit answer"), _("Submitted an answer for approval")),
+    ("answer_returned", _("Return answer"), _("Returned an answer for changes")),
+    ("answered", _("Approve answer"), _("Approved an answer")),
+    ("published", _("Publish answer"), _("Published a petition in the questions and answers")),
+    ("unpublished", _("Withdraw answer"), _("Withdrew a petition from the questions and answers")),
+    ("file_download", _("Download petition file"), _("Downloaded a petition file")),
+    ("export", _("Export petition report"), _("Exported a petition report")),
+]
+
+
+@hooks.register("register_log_actions")
+def register_petition_actions(actions):
+    for name, label, message in ACTIONS:
+        actions.register_action(f"portal.feedback.{name}", label, message)

@@ -161,8 +161,11 @@ SITE_LINKS = [
 ]
 
 DEMO_USERS = [
-    # username, first name, last name, group constant name
+    # username, first name, last name, group (a constant of portal.core.roles, or a group name)
     ("bientap", "Lan", "Trần Thị", "EDITORS"),
     ("truongban", "Minh", "Nguyễn Văn", "APPROVERS"),
     ("quantri", "Hùng", "Lê Quang", "ADMINISTRATORS"),
+    # Citizen petitions (groups created by the feedback app): an officer and a leader.
+    ("canbopakn", "Hà", "Đỗ Thu", "Cán bộ xử lý PAKN"),
+    ("lanhdaopakn", "Sơn", "Vũ Ngọc", "Lãnh đạo duyệt PAKN"),
 ]

@@ -165,6 +165,8 @@ STATICFILES_DIRS = [PORTAL_DIR / "static"]
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Petition attachments (personal data): never under MEDIA_ROOT, never served directly.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -260,3 +262,11 @@ FEEDBACK_LIMIT_PER_CONTACT_DAY = env_int("FEEDBACK_LIMIT_PER_CONTACT_DAY", 5)
 # Legal deadlines of petitions, in working days (portal.core.calendar).
 FEEDBACK_CLASSIFY_DAYS = env_int("FEEDBACK_CLASSIFY_DAYS", 5)
 FEEDBACK_ANSWER_DAYS = env_int("FEEDBACK_ANSWER_DAYS", 10)
+# One extension of the answer deadline, with a reason, by this many working days.
+FEEDBACK_EXTENSION_DAYS = env_int("FEEDBACK_EXTENSION_DAYS", 10)
+# Attempts (sent, refused or rate limited) from one address within an hour after which the
+# form asks a question only a person answers easily (self-hosted, no third-party captcha).
+FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
+# Attachments of a petition: how many, and the size of each in megabytes.
+FEEDBACK_MAX_FILES = env_int("FEEDBACK_MAX_FILES", 5)
+FEEDBACK_MAX_FILE_MB = env_int("FEEDBACK_MAX_FILE_MB", 10)

@@ -16,6 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 ALLOWED_HOSTS = ["*"]
 # Every beacon counts in tests; the de-duplication window has its own test.
 PORTAL_VIEW_DEDUP_SECONDS = 0
@@ -33,3 +34,6 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PORTAL_ALLOW_SYNTHETIC = True  # seed_synthetic in tests and benchmarks
 # Publishing in tests does not record audio unless a test asks for it.
 READ_ALOUD_ON_PUBLISH = False
+# Repeated submissions from the test client's one address would all be challenged; the
+# challenge tests turn it on.
+FEEDBACK_CHALLENGE_AFTER = 0

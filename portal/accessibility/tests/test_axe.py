@@ -39,6 +39,7 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         if os.environ.get("PORTAL_REQUIRE_AXE"):
             pytest.fail("axe-core/playwright-core are missing: run `npm ci` (see .ci/run)")
         pytest.skip("axe-core and playwright-core are not installed (`npm ci`; .ci/run does it)")
+    from portal.feedback.models import PetitionPublication
     from portal.news.models import ArticlePage, CategoryPage
 
     awards = ArticlePage.objects.live().get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
@@ -57,6 +58,8 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         ("not found", "/khong-co-trang-nay/"),
         ("petition form", "/phan-anh-kien-nghi/gui/"),
         ("petition lookup", "/phan-anh-kien-nghi/tra-cuu/"),
+        ("questions and answers", "/hoi-dap/"),
+        ("published question", f"/hoi-dap/{PetitionPublication.objects.get().slug}/"),
     ]
     if video:
         pages.append(("article with video", video.url))

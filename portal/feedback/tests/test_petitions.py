@@ -236,6 +236,11 @@ def test_classification_deadline_counts_working_days(portal, client):
     import datetime as dt
     from zoneinfo import ZoneInfo
 
-    post(client, GOOD)
-    Petition.objects.update(submitted_at=dt.datetime(2026, 2, 13, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
-    assert Petition.objects.get().classify_due() == dt.date(2026, 2, 27)  # Tết 16–20/02 skipped
+    from unittest import mock
+
+    friday = dt.datetime(2026, 2, 13, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    with mock.patch("django.utils.timezone.now", return_value=friday):
+        post(client, GOOD)
+    petition = Petition.objects.get()
+    assert petition.classify_by == dt.date(2026, 2, 27)  # Tết 16–20/02 skipped
+    assert petition.due_date() == petition.classify_by

@@ -31,11 +31,16 @@ def test_seed_demo_is_complete_and_idempotent(settings, client):
     assert len(nav.site_links) >= 3
     users = get_user_model().objects.filter(username__in=["bientap", "truongban"])
     assert users.count() == 2 and not any(u.has_usable_password() for u in users)
+    from portal.feedback.models import Petition, PetitionPublication
+
+    statuses = set(Petition.objects.values_list("status", flat=True))
+    assert statuses == {"received", "processing", "answered", "transferred"} and PetitionPublication.objects.count() == 1
 
     before = (ArticlePage.objects.count(), CategoryPage.objects.count())
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert (ArticlePage.objects.count(), CategoryPage.objects.count()) == before
+    assert Petition.objects.count() == 4
     assert "(0 bài mới)" in out.getvalue()
     assert client.get(awards.url).status_code == 200
     assert client.get("/").status_code == 200
@@ -46,4 +51,4 @@ def test_seed_demo_prints_passwords_in_debug(settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    assert out.getvalue().count("mật khẩu") == 3
+    assert out.getvalue().count("mật khẩu") == 5  # three editorial accounts, an officer and a leader for petitions

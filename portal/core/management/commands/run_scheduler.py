@@ -2,7 +2,8 @@
 
 Production may use systemd timers instead (deploy/). Jobs: publish pages whose scheduled
 time has come (Wagtail's `publish_scheduled`), write buffered visit statistics and close
-finished days (`flush_visits`), record read-aloud audio that is missing (`generate_audio`).
+finished days (`flush_visits`), record read-aloud audio that is missing (`generate_audio`), remind officers of petition
+deadlines (`petition_reminders`).
 Later features add theirs to JOBS.
 """
 
@@ -20,6 +21,8 @@ JOBS = [
     # Read-aloud recordings of articles published without the background task (bulk imports,
     # demo content); a few per run so the scheduler never stalls.
     ("generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}),
+    # Deadline reminders for citizen petitions (each petition at most once a day).
+    ("petition_reminders", {}),
 ]
 
 

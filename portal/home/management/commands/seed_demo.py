@@ -1,5 +1,5 @@
 """`manage.py seed_demo`: idempotent demo content (identity, menus, categories, articles,
-images drawn locally, staff accounts). Running it again changes nothing that exists."""
+images drawn locally, staff accounts, a few citizen petitions). Running it again changes nothing that exists."""
 
 import datetime as dt
 import io
@@ -24,6 +24,7 @@ from portal.accessibility.signals import audio_generation_paused
 from portal.core import roles
 from portal.core.models import SiteIdentity, SiteNavigation
 from portal.core.site_setup import portal_setup
+from portal.feedback.demo import demo_petitions_seed
 from portal.home import demo_data as data
 from portal.news.models import ArticlePage, CategoryPage
 from portal.news.services import article_view_count_set_minimum
@@ -82,6 +83,8 @@ class Command(BaseCommand):
             created = self.seed_articles(categories)
             self.seed_navigation(site, categories)
         passwords = self.seed_users()
+        User = get_user_model()
+        demo_petitions_seed(officer=User.objects.get(username="canbopakn"), leader=User.objects.get(username="lanhdaopakn"))
         self.stdout.write(
             _("Demo content ready: %(categories)d categories, %(articles)d articles (%(new)d new).")
             % {"categories": len(categories), "articles": ArticlePage.objects.count(), "new": created}
@@ -228,7 +231,7 @@ class Command(BaseCommand):
             user, created = User.objects.get_or_create(
                 username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@example.vn", "is_staff": True}
             )
-            user.groups.add(Group.objects.get(name=getattr(roles, group_attr)))
+            user.groups.add(Group.objects.get(name=getattr(roles, group_attr, group_attr)))
             if settings.DEBUG:
                 password = secrets.token_urlsafe(9)
                 user.set_password(password)

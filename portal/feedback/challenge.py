@@ -1,0 +1,57 @@
+"""The self-hosted question asked after repeated submissions from one address.
+
+No third-party captcha (the site must work inside closed networks and must not send visitors
+to others) and no JavaScript: a short sum written in words, readable by screen readers. The
+expected answer travels signed and hashed in the form, each question can be used once and
+expires after half an hour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+SALT = "portal.feedback.challenge"
+MAX_AGE = 1800
+WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+
+
+def _attempt_key(ip: str) -> str:
+    from .services import _bucket
+
+    return _bucket("attempt", ip)
+
+
+def challenge_needed(ip: str) -> bool:
+    after = settings.FEEDBACK_CHALLENGE_AFTER
+    return after > 0 and cache.get(_attempt_key(ip), 0) >= after
+
+
+def _digest(answer: str, nonce: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{SALT}:{nonce}:{answer}".encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def challenge_new() -> dict[str, str]:
+    """{"token", "question"}: the question to show and the token to send back with the answer."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    nonce = secrets.token_hex(8)
+    token = signing.dumps({"n": nonce, "d": _digest(str(a + b), nonce)}, salt=SALT, compress=True)
+    question = _("How much is %(a)s plus %(b)s? (answer in digits)") % {"a": WORDS[a], "b": WORDS[b]}
+    return {"token": token, "question": question}
+
+
+def challenge_passed(token: str, answer: str) -> bool:
+    try:
+        data = signing.loads(token or "", salt=SALT, max_age=MAX_AGE)
+    except signing.BadSignature:
+        return False
+    given = "".join(str(answer or "").split())
+    if not given.isdigit() or not hmac.compare_digest(_digest(str(int(given)), data["n"]), data["d"]):
+        return False
+    return cache.add(f"feedback:challenge-used:{data['n']}", 1, MAX_AGE)  # once only

@@ -1,0 +1,148 @@
+"""Attachments of petitions (type from content, metadata removed, limits, nothing stored
+half-way, who may download) and the self-hosted question after repeated attempts."""
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from portal.feedback import services
+from portal.feedback.files import FileRejected, check_file
+from portal.feedback.models import FileKind, Petition, PetitionField, PetitionFile
+
+from .test_handling import make_staff
+from .test_petitions import GOOD
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def jpeg_with_exif() -> bytes:
+    image = Image.new("RGB", (40, 30), (200, 10, 10))
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker of Nguyen Thi Hoa"  # Make
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def office(kind: str, macro: bool = False) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml" if kind == "docx" else "xl/workbook.xml", "<x/>")
+        if macro:
+            archive.writestr("word/vbaProject.bin", b"\0")
+    return out.getvalue()
+
+
+def plain_zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("payload/run.sh", "rm -rf /")
+    return out.getvalue()
+
+
+def form_data(**extra):
+    data = {k: v for k, v in GOOD.items() if k not in ("consent", "publish_allowed")}
+    return {**data, "consent": "true", **extra}
+
+
+def test_file_checks_by_content():
+    stored = check_file("ảnh/../chụp.jpg", jpeg_with_exif())
+    assert stored.content_type == "image/jpeg" and stored.name == "chụp.jpg"
+    assert b"Camera maker" not in stored.data and not Image.open(io.BytesIO(stored.data)).getexif()
+    assert check_file("don.pdf.exe", PDF).name == "don.pdf.pdf"
+    assert check_file("bang.xlsx", office("xlsx")).content_type.endswith("spreadsheetml.sheet")
+    assert check_file("van-ban.docx", office("docx")).content_type.endswith("wordprocessingml.document")
+    for name, data, message in [
+        ("virus.pdf", b"MZ\x90\x00 not a pdf", "Chỉ nhận"),
+        ("fake.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10, "hỏng"),
+        ("macro.docx", office("docx", macro=True), "macro"),
+        ("script.pdf", PDF + b"/JavaScript (app.alert(1))", "mã lệnh"),
+        ("empty.pdf", b"", "trống"),
+        ("big.pdf", PDF + b"0" * (settings.FEEDBACK_MAX_FILE_MB * 1024 * 1024), "lớn hơn"),
+        ("archive.zip", plain_zip(), "Chỉ nhận"),
+    ]:
+        with pytest.raises(FileRejected, match=message):
+            check_file(name, data)
+
+
+def test_api_multipart_with_files_and_staff_only_download(home, client):
+    files = [SimpleUploadedFile("don.pdf", PDF, "application/pdf"), SimpleUploadedFile("anh.jpg", jpeg_with_exif(), "image/jpeg")]
+    response = client.post("/api/v1/feedback", {**form_data(), "files": files})
+    assert response.status_code == 201, response.content
+    petition = Petition.objects.get(code=response.json()["code"])
+    rows = list(petition.files.order_by("pk"))
+    assert [r.name for r in rows] == ["don.pdf", "anh.jpg"] and all(r.kind == FileKind.CITIZEN for r in rows)
+    path = Path(rows[0].file.path)
+    assert path.is_file() and str(settings.PRIVATE_MEDIA_ROOT) in str(path) and str(settings.MEDIA_ROOT) not in str(path)
+    url = f"/admin/petitions/file/{rows[0].pk}/"
+    assert client.get(url).status_code in (302, 403)  # anonymous
+    officer = make_staff("canbo", "Cán bộ xử lý PAKN")
+    client.force_login(officer)
+    download = client.get(url)
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download["X-Content-Type-Options"] == "nosniff" and "attachment" in download["Content-Disposition"]
+
+
+def test_a_bad_file_stores_nothing(home, client):
+    before = {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()} if Path(settings.PRIVATE_MEDIA_ROOT).exists() else set()
+    files = [SimpleUploadedFile("don.pdf", PDF), SimpleUploadedFile("giả.png", b"<?php system($_GET['c']); ?>")]
+    response = client.post("/api/v1/feedback", {**form_data(), "files": files})
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert detail[0]["field"] == "attachments" and "giả" in detail[0]["message"] and "Chỉ nhận" in detail[0]["message"]
+    too_many = [SimpleUploadedFile(f"{i}.pdf", PDF) for i in range(settings.FEEDBACK_MAX_FILES + 1)]
+    assert client.post("/api/v1/feedback", {**form_data(), "files": too_many}).status_code == 422
+    assert not Petition.objects.exists() and not PetitionFile.objects.exists()
+    after = {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()} if Path(settings.PRIVATE_MEDIA_ROOT).exists() else set()
+    assert after == before
+
+
+def test_form_with_attachment_and_answer_files_by_token(home, client):
+    page = client.get("/phan-anh-kien-nghi/gui/").content.decode()
+    assert 'enctype="multipart/form-data"' in page and 'name="attachments"' in page
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    field = PetitionField.objects.get(name=GOOD["field"])
+    data = {**form_data(field=field.pk), "consent": "1", "token": token, "attachments": SimpleUploadedFile("don.pdf", PDF)}
+    assert client.post("/phan-anh-kien-nghi/gui/", data).status_code == 200
+    petition = Petition.objects.get()
+    assert petition.files.count() == 1
+    officer, leader = make_staff("canbo", "Cán bộ xử lý PAKN"), make_staff("lanhdao", "Lãnh đạo duyệt PAKN")
+    services.petition_accept(petition=petition, user=officer)
+    services.petition_answer_save(petition=petition, user=officer, body="<p>Trả lời kèm tệp.</p>", files=[("tra-loi.pdf", PDF)], submit=True)
+    answer_file = petition.files.get(kind=FileKind.ANSWER)
+    assert client.get(f"/phan-anh-kien-nghi/tep/{answer_file.token}/").status_code == 404  # not answered yet
+    services.petition_answer_approve(petition=petition, user=leader)
+    served = client.get(f"/phan-anh-kien-nghi/tep/{answer_file.token}/")
+    assert served.status_code == 200 and b"".join(served.streaming_content) == PDF
+    citizen_file = petition.files.get(kind=FileKind.CITIZEN)
+    assert client.get(f"/phan-anh-kien-nghi/tep/{citizen_file.token}/").status_code == 404  # never public
+
+
+def test_question_after_repeated_attempts(home, client, settings):
+    settings.FEEDBACK_CHALLENGE_AFTER = 2
+    post = lambda data, **kw: client.post("/api/v1/feedback", data=json.dumps(data), content_type="application/json", **kw)  # noqa: E731
+    assert post({**GOOD, "title": "Hỏi"}).status_code == 422  # attempt 1 (invalid)
+    assert post(GOOD).status_code == 201  # attempt 2
+    asked = post({**GOOD, "title": "Lần thứ ba gửi"})
+    assert asked.status_code == 422
+    body = asked.json()
+    assert body["detail"][0]["field"] == "challenge" and "cộng" in body["challenge"]["question"]
+    token = body["challenge"]["token"]
+    words = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+    a, b = re.match(r"(\w+) cộng (\w+)", body["challenge"]["question"]).groups()
+    right = str(words.index(a.lower()) + words.index(b))
+    assert post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": str(int(right) + 1)}).status_code == 422
+    assert post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": right}).status_code == 201
+    reused = post({**GOOD, "title": "Dùng lại câu hỏi", "challenge_token": token, "challenge_answer": right})
+    assert reused.status_code == 422 and Petition.objects.count() == 2  # a question answers once
+    form = client.get("/phan-anh-kien-nghi/gui/").content.decode()
+    assert 'name="challenge_answer"' in form and "cộng" in form
