@@ -43,6 +43,7 @@ bench: install
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
 	  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE portal_bench" 2>/dev/null || true; \
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.search; \
+	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.feedback; \
 	fi
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
