@@ -4,7 +4,6 @@ reports with XLSX export. Every step goes through a service in services.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import mimetypes
 
