@@ -27,7 +27,7 @@ from wagtail.rich_text import expand_db_html
 
 from . import forms as handling_forms
 from . import selectors, services
-from .models import AnswerState, FileKind, Petition, PetitionAnswer, PetitionFile, PetitionStatus
+from .models import AnswerState, FileKind, Petition, PetitionFile, PetitionStatus
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,6 +49,11 @@ ACTIONS = {
     "publish": (handling_forms.PublishForm, "approve_petition", (PetitionStatus.ANSWERED,)),
     "unpublish": (None, "approve_petition", (PetitionStatus.ANSWERED,)),
 }
+
+
+def _related(petition: Petition, name: str):
+    """The petition's answer / publication / rating, or None (reverse one-to-one)."""
+    return getattr(petition, name) if hasattr(petition, name) else None
 
 
 class PetitionHandleView(InspectView):
@@ -73,7 +78,8 @@ class PetitionHandleView(InspectView):
         petition = self.object
         if statuses is not None and petition.status not in statuses:
             return False
-        answer = getattr(petition, "answer", None) if hasattr(petition, "answer") else None
+        answer = _related(petition, "answer")
+        publication = _related(petition, "publication")
         if name in ("approve", "return"):
             return answer is not None and answer.state == AnswerState.PENDING
         if name == "answer":
@@ -81,9 +87,9 @@ class PetitionHandleView(InspectView):
         if name == "extend":
             return petition.extended_at is None
         if name == "publish":
-            return petition.publish_allowed and not (hasattr(petition, "publication") and petition.publication.live)
+            return petition.publish_allowed and not (publication and publication.live)
         if name == "unpublish":
-            return hasattr(petition, "publication") and petition.publication.live
+            return bool(publication and publication.live)
         return True
 
     def _initial_forms(self) -> dict:
@@ -95,10 +101,10 @@ class PetitionHandleView(InspectView):
             initial = {}
             if name == "assign":
                 initial = {"unit": petition.unit_id, "assignee": petition.assignee_id}
-            elif name == "answer" and hasattr(petition, "answer"):
+            elif name == "answer" and _related(petition, "answer"):
                 initial = {"body": petition.answer.body}
             elif name == "publish":
-                answer = getattr(petition, "answer", None)
+                answer = _related(petition, "answer")
                 initial = {
                     "title": services.anonymise(petition.title, petition),
                     "question": services.anonymise(petition.content, petition),
@@ -120,11 +126,11 @@ class PetitionHandleView(InspectView):
             events=petition.events.select_related("actor").order_by("created_at", "pk"),
             citizen_files=petition.files.filter(kind=FileKind.CITIZEN),
             answer_files=petition.files.filter(kind=FileKind.ANSWER),
-            answer=PetitionAnswer.objects.filter(petition=petition).select_related("author", "approved_by").first(),
+            answer=_related(petition, "answer"),
             duplicates=petition.duplicates.all(),
             overdue=petition.is_overdue(),
-            publication=getattr(petition, "publication", None) if hasattr(petition, "publication") else None,
-            rating=getattr(petition, "rating", None) if hasattr(petition, "rating") else None,
+            publication=_related(petition, "publication"),
+            rating=_related(petition, "rating"),
             handle_media=sum((f.media for f in forms_by_action.values()), forms.Media()),
         )
         return context

@@ -104,13 +104,12 @@ class ReportRow:
 
     def add(self, petition, today: dt.date) -> None:
         self.received += 1
-        status = petition.status
-        if status == PetitionStatus.PROCESSING or status == PetitionStatus.RECEIVED:
+        if petition.is_open:
             self.processing += 1
             if petition.is_overdue(today):
                 self.overdue += 1
-        elif hasattr(self, status):
-            setattr(self, status, getattr(self, status) + 1)
+        else:
+            setattr(self, petition.status, getattr(self, petition.status) + 1)
         verdict = closed_on_time(petition)
         if verdict is not None:
             self.closed += 1

@@ -345,13 +345,17 @@ def _change_status(petition: Petition, new: str, *, action: str, user, public_no
     transaction.on_commit(counters_changed)
 
 
+def _check_length(text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise PetitionActionError(_("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(limit), "len": formats.number(len(text))})
+    return text
+
+
 def _need_text(value: str, message: str, *, limit: int = 2000) -> str:
     text = clean_text(value, multiline=True)
     if not text:
         raise PetitionActionError(message)
-    if len(text) > limit:
-        raise PetitionActionError(_("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(limit), "len": formats.number(len(text))})
-    return text
+    return _check_length(text, limit)
 
 
 def _need_status(petition: Petition, *allowed: str) -> None:
@@ -614,18 +618,21 @@ def petition_unpublish(*, petition: Petition, user) -> None:
     transaction.on_commit(clear_page_cache)
 
 
-def petition_rate(*, petition: Petition, score, comment: str = "") -> PetitionRating:
-    """The citizen's satisfaction with the answer, 1 (not at all) to 5 (very); a later rating
-    replaces the earlier one."""
+def _rating_input(score, comment: str) -> tuple[int, str]:
+    """A score 1–5 and a comment of at most 1,000 characters (both rating forms)."""
     try:
         score = int(score)
     except (TypeError, ValueError):
         score = 0
     if not 1 <= score <= 5:
         raise PetitionActionError(_("Choose a rating from 1 to 5."))
-    comment = clean_text(comment, multiline=True)
-    if len(comment) > 1000:
-        raise PetitionActionError(_("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(1000), "len": formats.number(len(comment))})
+    return score, _check_length(clean_text(comment, multiline=True), 1000)
+
+
+def petition_rate(*, petition: Petition, score, comment: str = "") -> PetitionRating:
+    """The citizen's satisfaction with the answer, 1 (not at all) to 5 (very); a later rating
+    replaces the earlier one."""
+    score, comment = _rating_input(score, comment)
     target = petition.merged_into if petition.status == PetitionStatus.MERGED and petition.merged_into else petition
     if target.status != PetitionStatus.ANSWERED:
         raise PetitionActionError(_("An answer can be rated once it has been given."))
@@ -638,15 +645,7 @@ def petition_rate(*, petition: Petition, score, comment: str = "") -> PetitionRa
 def site_rating_submit(*, score, comment: str = "", ip: str = "") -> SiteRating:
     """One anonymous answer to "how satisfied are you with the portal?". One per address per
     day is counted (kept in the cache as a keyed hash, never in the database)."""
-    try:
-        score = int(score)
-    except (TypeError, ValueError):
-        score = 0
-    if not 1 <= score <= 5:
-        raise PetitionActionError(_("Choose a rating from 1 to 5."))
-    comment = clean_text(comment, multiline=True)
-    if len(comment) > 1000:
-        raise PetitionActionError(_("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(1000), "len": formats.number(len(comment))})
+    score, comment = _rating_input(score, comment)
     key = _bucket("site-rating", f"{timezone.localdate().isoformat()}:{ip}")
     if not cache.add(key, 1, 86400):
         raise PetitionRateLimited(_("Thank you: your rating of today has already been recorded."))
@@ -672,7 +671,7 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
 
     from portal.core.calendar import add_working_days as next_working
 
-    from .selectors import due_soon_q, overdue_q
+    from .selectors import due_soon_q
 
     today = today or timezone.localdate()
     horizon = next_working(today, 1)
@@ -698,7 +697,7 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
         if dry_run:
             sent += 1
             continue
-        overdue = Petition.objects.filter(pk=petition.pk).filter(overdue_q(today)).exists()
+        overdue = petition.is_overdue(today)
         deadline = formats.short_date(petition.due_date())
         subject = (_("Overdue petition %(code)s (deadline %(date)s)") if overdue else _("Petition %(code)s is due on %(date)s")) % {"code": petition.code, "date": deadline}
         link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/petitions/inspect/{petition.pk}/"
