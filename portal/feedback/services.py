@@ -669,12 +669,11 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
     every minute."""
     from django.contrib.auth import get_user_model
 
-    from portal.core.calendar import add_working_days as next_working
 
     from .selectors import due_soon_q
 
     today = today or timezone.localdate()
-    horizon = next_working(today, 1)
+    horizon = add_working_days(today, 1)
     leaders = list(
         get_user_model().objects.filter(is_active=True, groups__permissions__codename="approve_petition")
         .exclude(email="").values_list("email", flat=True).distinct()
