@@ -30,7 +30,7 @@ def demo_petitions_seed(*, officer, leader) -> int:
         result = services.petition_submit(data={
             "full_name": full_name, "address": "", "phone": phone, "email": email, "title": title, "content": content,
             "field": field, "consent": True, "publish_allowed": True,
-        }, ip="demo")
+        }, ip="demo", from_public=False)
         petition = result.petition
         if state == "received":
             continue
