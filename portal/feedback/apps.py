@@ -7,3 +7,10 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
     verbose_name = _("Citizen petitions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.search.sources import register
+
+        from .search import QUESTIONS_SOURCE
+
+        register(QUESTIONS_SOURCE)

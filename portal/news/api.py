@@ -39,6 +39,11 @@ class ArticleDetailOut(ArticleOut):
 
 class ArticleListOut(Schema):
     count: int
+    count_capped: bool = Field(
+        False,
+        description="True when an unfiltered search (q without category) matches more articles than `count`: "
+        "only the newest `count` are listed; add a category to reach older ones",
+    )
     page: int
     page_size: int
     items: list[ArticleOut]
@@ -87,7 +92,13 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     total = articles.count()
     start = (filters.page - 1) * filters.page_size
     page_items = list(articles[start : start + filters.page_size])
-    return {"count": total, "page": filters.page, "page_size": filters.page_size, "items": _serialise(page_items)}
+    return {
+        "count": total,
+        "count_capped": bool(getattr(articles, "capped", False)),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": _serialise(page_items),
+    }
 
 
 @router.get("/{int:article_id}", response=ArticleDetailOut, summary="One published article with its text")

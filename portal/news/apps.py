@@ -8,4 +8,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from portal.search.sources import register
+
         from . import signals  # noqa: F401
+        from .search import NEWS_SOURCE
+
+        register(NEWS_SOURCE)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from portal.accessibility.glossary import search_expansions
-from portal.core.text import fold, fold_aligned, fold_for_search
+from portal.core.text import fold, fold_for_search
+from portal.search.highlight import Highlighted, highlight_text, query_words
+from portal.search.sources import Hit, SearchRequest, Source
 
 from .models import ArticlePage, ArticleSearchText
 from .selectors import live_articles
@@ -27,14 +28,9 @@ RERANK_WINDOW = 100
 ARTICLE_TABLE = ArticlePage._meta.db_table
 TEXT_TABLE = ArticleSearchText._meta.db_table
 FTS_TABLE = "news_article_fts"  # created by migration news 0002 (SQLite only)
-SNIPPET_RADIUS = 90
 SORTS = ("relevance", "date")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-
-
-def query_words(query: str) -> list[str]:
-    return [w for w in _WORD.findall(query.lower()) if w]
 
 
 def has_diacritics(query: str) -> bool:
@@ -148,14 +144,24 @@ class IndexQuery:
     The public search has its own index (ArticleSearchText: the folded text of each live
     article keyed by its page id; FTS5 on SQLite, a generated tsvector with GIN on
     PostgreSQL), kept in step on publish/unpublish. One statement per page of results reads
-    it, restricted to the candidate articles (category, dates), and orders by: whole phrase
-    present, then the engine's rank (bm25 / ts_rank), or by date. (Wagtail's own index, which
-    the admin search keeps using, is slower here: its database backend ranks through a
-    correlated sub-query per row, and its rows are large and keyed by text ids.)"""
+    it and returns the page ids with the number of matches: the matches (restricted to the
+    candidate articles: category, dates), then ordered by whole phrase present, the engine's
+    rank (bm25 / ts_rank) when there are at most SEARCH_RANKED_MATCHES matches, newest; or by
+    date. (Wagtail's own index, which the admin search keeps using, is slower here: its
+    database backend ranks through a correlated sub-query per row, and its rows are large and
+    keyed by text ids.)
+
+    An unfiltered ("broad") search keeps only the SEARCH_BROAD_LIMIT newest matches (highest
+    page ids): on a science department's site "khoa học và công nghệ" is in nearly every
+    article, and every match costs time to count and order (the database walks the newest
+    rows and stops there instead). `capped` then says that more articles match; filtered
+    searches (category, dates) always see every match, so an old article can still be found
+    by narrowing."""
 
     def __init__(self, parsed: ParsedQuery, articles, sort: str, *, broad: bool = False):
-        self.parsed, self.sort, self.broad = parsed, sort, broad
-        self._floor: int | None = None
+        self.parsed, self.sort = parsed, sort
+        self.cap = max(settings.SEARCH_BROAD_LIMIT, 1) if broad else None
+        self._total: int | None = None
         self._many: bool | None = None
         self.candidates_sql, self.candidates_params = articles.order_by().values("pk").query.sql_with_params()
         # All live articles without view restrictions: the index holds only live articles
@@ -174,102 +180,111 @@ class IndexQuery:
             return "1 = 1", ()
         return f"{column} IN ({self.candidates_sql})", tuple(self.candidates_params)
 
-    def _sql(self, select: str, order: bool) -> tuple[str, list]:
-        parsed = self.parsed
-        params: list = []
-        by_date = order and self.sort == "date"
+    def _matches(self) -> tuple[str, list]:
+        """CTEs `f` (every kept match: id, and on SQLite its bm25 rank r when scored) and `k`
+        (the ones to order: the newest `cap` of f when capped, else f)."""
         if self.vendor == "sqlite":
             fts = FTS_TABLE
-            floor = self._entry_floor(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rowid DESC LIMIT 1 OFFSET %s", [self.match]
+            rank = ", bm25(" + fts + ") AS r" if self._scored() else ""
+            limit = f" ORDER BY rowid DESC LIMIT {self.cap + 1}" if self.cap else ""
+            where, params = self._candidates("m.id")
+            # The MATCH runs once, materialised, before the candidate check: left to itself
+            # the planner may scan the candidates first and probe the full-text index per row.
+            # (So a broad search with view-restricted articles among its newest matches keeps
+            # fewer than `cap`; PostgreSQL checks the candidates inside the walk.)
+            sql = (
+                f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s{limit}), "
+                f"f AS MATERIALIZED (SELECT * FROM m WHERE {where}), "
             )
-            scored = order and not by_date and not self._many_matches(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s LIMIT 1 OFFSET %s", [self.match, floor]
+            params = [self.match, *params]
+        else:
+            where, params = self._candidates("s.page_id")
+            limit = f" ORDER BY s.page_id DESC LIMIT {self.cap + 1}" if self.cap else ""
+            sql = (
+                f"WITH f AS MATERIALIZED (SELECT s.page_id AS id, s.vector FROM {TEXT_TABLE} s "
+                f"WHERE s.vector @@ to_tsquery(%s::regconfig, %s) AND {where}{limit}), "
             )
-            rank = f", bm25({fts}) AS r" if scored else ""
-            # The MATCH runs once, materialised, before the joins: left to itself the planner
-            # may scan the candidates first and probe the full-text index per row.
-            with_sql = f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s) "
-            where, where_params = self._candidates("m.id")
-            params += [self.match, floor, *where_params]
-            if by_date:
-                sql = f"FROM m JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = m.id WHERE {where} ORDER BY a.date DESC, m.id DESC"
-            else:
-                sql = f"FROM m WHERE {where}"
-                if order:
-                    phrase = '"' + " ".join(parsed.phrase) + '"'
-                    score = "m.r, " if scored else ""
-                    sql += f" ORDER BY (m.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= %s)) DESC, {score}m.id DESC"
-                    params += [phrase, floor]
-            return with_sql + f"SELECT {select} " + sql, params
-        config = self.config
-        floor = self._entry_floor(
-            f"SELECT page_id FROM {TEXT_TABLE} WHERE vector @@ to_tsquery(%s::regconfig, %s) "
-            f"ORDER BY page_id DESC LIMIT 1 OFFSET %s",
-            [config, self.match],
-        )
-        where, where_params = self._candidates("s.page_id")
-        join = f"JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = s.page_id " if by_date else ""
-        sql = (
-            f"FROM {TEXT_TABLE} s {join}WHERE s.vector @@ to_tsquery(%s::regconfig, %s) AND s.page_id >= %s "
-            f"AND {where}"
-        )
-        params += [config, self.match, floor, *where_params]
-        if by_date:
-            sql += " ORDER BY a.date DESC, s.page_id DESC"
-        elif order:
-            phrase = " <-> ".join(f"'{w}'" for w in parsed.phrase)
-            sql += " ORDER BY (s.vector @@ to_tsquery(%s::regconfig, %s)) DESC,"
-            params += [config, phrase]
-            many = self._many_matches(
-                f"SELECT 1 FROM {TEXT_TABLE} WHERE vector @@ to_tsquery(%s::regconfig, %s) AND page_id >= %s LIMIT 1 OFFSET %s",
-                [config, self.match, floor],
-            )
-            if not many:
-                sql += " ts_rank(s.vector, to_tsquery(%s::regconfig, %s)) DESC,"
-                params += [config, self.match]
-            sql += " s.page_id DESC"
-        return f"SELECT {select} {sql}", params
+            params = [self.config, self.match, *params]
+        if self.cap:
+            sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}) "
+        else:
+            sql += "k AS (SELECT * FROM f) "
+        return sql, params
 
-    def _many_matches(self, sql: str, params: list) -> bool:
-        """More than SEARCH_RANKED_MATCHES matches: too many to score each one. `sql` selects
-        a row of the matches, ending with an OFFSET placeholder."""
+    def _scored(self) -> bool:
+        """SQLite: whether bm25 orders the matches. bm25 is computed in the MATCH itself and
+        its cost grows with every match in the index (it counts the documents holding each
+        phrase), even when only the newest are kept; so it is used when the query has at most
+        SEARCH_RANKED_MATCHES matches in all, asked first with a cheap probe. (PostgreSQL's
+        ts_rank costs per ranked row, so there the statement decides from its own count.)"""
+        if self.sort != "relevance":
+            return False
         if self._many is None:
+            ranked = max(settings.SEARCH_RANKED_MATCHES, 1)
             with connection.cursor() as cursor:
-                cursor.execute(sql, [*params, max(settings.SEARCH_RANKED_MATCHES, 1)])
+                cursor.execute(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1 OFFSET %s", [self.match, ranked]
+                )
                 self._many = cursor.fetchone() is not None
-        return self._many
+        return not self._many
 
-    def _entry_floor(self, sql: str, params: list) -> int:
-        """Unfiltered searches whose words are in more than SEARCH_BROAD_LIMIT articles (on a
-        science department's site "khoa học và công nghệ" is in nearly all) are ranked among
-        the SEARCH_BROAD_LIMIT newest matching articles (highest page ids): scoring every match costs
-        time in proportion to the matches, more with ts_rank on PostgreSQL. `sql` selects the
-        page ids of all matches, newest first, ending with an OFFSET placeholder.
-        Filtered searches (category, dates) always see every match, so an old article can
-        still be found by narrowing."""
-        if self._floor is None:
-            self._floor = 0
-            if self.broad:
-                with connection.cursor() as cursor:
-                    cursor.execute(sql, [*params, max(settings.SEARCH_BROAD_LIMIT, 1) - 1])
-                    row = cursor.fetchone()
-                    self._floor = row[0] if row else 0
-        return self._floor
-
-    def count(self) -> int:
-        sql, params = self._sql("COUNT(*)", order=False)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0]
+    def _order(self) -> tuple[str, str, list]:
+        """JOIN and ORDER BY over k for the chosen sort."""
+        if self.sort == "date":
+            return f"JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = k.id ", "a.date DESC, k.id DESC", []
+        if self.vendor == "sqlite":
+            fts = FTS_TABLE
+            phrase = '"' + " ".join(self.parsed.phrase) + '"'
+            score = "k.r, " if self._scored() else ""
+            order = (
+                f"(k.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= (SELECT min(id) FROM k))) DESC, "
+                f"{score}k.id DESC"
+            )
+            return "", order, [phrase]
+        config = self.config
+        phrase = " <-> ".join(f"'{w}'" for w in self.parsed.phrase)
+        ranked = max(settings.SEARCH_RANKED_MATCHES, 1)
+        # The count is an InitPlan, computed once; ts_rank is only evaluated when it is small.
+        order = (
+            "(k.vector @@ to_tsquery(%s::regconfig, %s)) DESC, "
+            f"CASE WHEN (SELECT count(*) FROM f) <= {ranked} THEN ts_rank(k.vector, to_tsquery(%s::regconfig, %s)) END "
+            "DESC NULLS LAST, k.id DESC"
+        )
+        return "", order, [config, phrase, config, self.match]
 
     def ids(self, start: int, stop: int) -> list[int]:
-        column = "m.id" if self.vendor == "sqlite" else "s.page_id"
-        sql, params = self._sql(column, order=True)
-        sql += " LIMIT %s OFFSET %s"
+        """Page ids of the matches start..stop in order; notes the number of matches."""
+        with_sql, params = self._matches()
+        join, order, order_params = self._order()
+        sql = (
+            f"{with_sql}SELECT k.id, (SELECT count(*) FROM f) FROM k {join}ORDER BY {order} LIMIT %s OFFSET %s"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, stop - start, start])
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(sql, [*params, *order_params, stop - start, start])
+            rows = cursor.fetchall()
+        if rows:
+            self._total = rows[0][1]
+        elif start == 0:
+            self._total = 0
+        return [row[0] for row in rows]
+
+    def _count_all(self) -> int:
+        if self._total is None:
+            with_sql, params = self._matches()
+            with connection.cursor() as cursor:
+                cursor.execute(f"{with_sql}SELECT count(*) FROM f", params)
+                self._total = cursor.fetchone()[0]
+        return self._total
+
+    def count(self) -> int:
+        """Number of matches shown: at most SEARCH_BROAD_LIMIT for a broad search."""
+        total = self._count_all()
+        return min(total, self.cap) if self.cap else total
+
+    @property
+    def capped(self) -> bool:
+        """More articles match than a broad search shows."""
+        return bool(self.cap) and self._count_all() > self.cap
 
 
 class EngineQuery:
@@ -284,6 +299,8 @@ class EngineQuery:
             self.results = articles.order_by("-date").search(words, operator="and", order_by_relevance=False)
         else:
             self.results = articles.search(words, operator="and")
+
+    capped = False
 
     def count(self) -> int:
         return self.results.count()
@@ -329,8 +346,15 @@ class RankedResults:
 
     def count(self) -> int:
         if self._count is None:
+            if isinstance(self.index_query, IndexQuery):
+                self.head  # the statement that reads the first hits also counts them
             self._count = self.index_query.count()
         return self._count
+
+    @property
+    def capped(self) -> bool:
+        """More articles match than are counted and shown (a broad search, see IndexQuery)."""
+        return self.index_query.capped
 
     __len__ = count
 
@@ -348,6 +372,8 @@ class RankedResults:
 
 
 class EmptyResults(list):
+    capped = False
+
     def count(self) -> int:
         return 0
 
@@ -367,51 +393,9 @@ def search_articles(*, query: str, articles=None, sort: str = "relevance"):
     return RankedResults(EngineQuery(parsed, base, sort), query)
 
 
-@dataclass
-class Highlighted:
-    title: SafeString
-    snippet: SafeString
-
-
-def _mark(text: str, words: list[str]) -> SafeString:
-    """Escape `text` and wrap every occurrence of the folded words in <mark>."""
-    folded = fold_aligned(text)
-    spans = []
-    for word in words:
-        for m in re.finditer(r"(?<!\w)" + re.escape(word), folded):
-            spans.append((m.start(), m.end()))
-    spans.sort()
-    out, pos = [], 0
-    for start, end in spans:
-        if start < pos:
-            continue
-        out.append(escape(text[pos:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
-        pos = end
-    out.append(escape(text[pos:]))
-    return mark_safe("".join(out))
-
-
-def _first_match(text: str, words: list[str]) -> int:
-    """Position of the earliest folded word in `text`, or -1."""
-    folded = fold_aligned(text)
-    return min((i for i in (folded.find(w) for w in words) if i >= 0), default=-1)
-
-
 def highlight(article: ArticlePage, query: str) -> Highlighted:
-    """Title and a short excerpt around the first match, matches marked."""
-    words = [fold(w) for w in query_words(query)]
-    text = article.summary
-    first = _first_match(text, words)
-    if first < 0:
-        body = article.body_text()
-        first_body = _first_match(body, words)
-        if first_body >= 0:
-            text, first = body, first_body
-    start = max(0, first - SNIPPET_RADIUS) if first >= 0 else 0
-    end = min(len(text), (first if first >= 0 else 0) + SNIPPET_RADIUS * 2)
-    excerpt = ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
-    return Highlighted(title=_mark(article.title, words), snippet=_mark(excerpt, words))
+    """Title and a short excerpt around the first match (summary, else body), matches marked."""
+    return highlight_text(article.title, [article.summary, article.body_text], query)
 
 
 # ------------------------------------------------------------------------ "did you mean"
@@ -485,3 +469,32 @@ def suggest_query(query: str) -> str | None:
     if corrected == folded and has_diacritics(query):
         return None  # typed with marks, every word known: nothing to correct
     return suggestion
+
+
+# ------------------------------------------------------------------ site search content type
+def _news_find(request: SearchRequest):
+    articles = live_articles()
+    if request.category is not None:
+        articles = articles.descendant_of(request.category)
+    if request.date_from:
+        articles = articles.filter(date__gte=request.date_from)
+    if request.date_to:
+        articles = articles.filter(date__lt=request.date_to)
+    narrowed = request.category is not None or request.date_from or request.date_to
+    # Unfiltered searches pass no candidates: see SEARCH_BROAD_LIMIT in IndexQuery.
+    return search_articles(query=request.query, articles=articles if narrowed else None, sort=request.sort)
+
+
+def _news_hits(articles: list[ArticlePage], query: str) -> list[Hit]:
+    from .selectors import category_titles
+
+    sections = category_titles(articles=articles)
+    hits = []
+    for article in articles:
+        marked = highlight(article, query)
+        hits.append(Hit(title=marked.title, snippet=marked.snippet, url=article.get_url() or "", date=article.date,
+                        section=sections.get(article.pk, "")))
+    return hits
+
+
+NEWS_SOURCE = Source(key="tin-bai", label=_("News articles"), find=_news_find, hits=_news_hits, uses_category=True, order=0)

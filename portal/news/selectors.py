@@ -77,6 +77,13 @@ class DateFilter:
     def active(self) -> bool:
         return bool(self.date_from or self.date_to)
 
+    def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """Start (inclusive) and end (exclusive) as aware datetimes of the site time zone."""
+        tz = timezone.get_current_timezone()
+        start = dt.datetime.combine(self.date_from, dt.time.min, tzinfo=tz) if self.date_from else None
+        end = dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz) if self.date_to else None
+        return start, end
+
     @property
     def query_prefix(self) -> str:
         """The filter as the start of a query string, so pagination links keep it."""
@@ -100,18 +107,29 @@ def _parse_date(value: str) -> dt.date | None:
     raise ValueError(value)
 
 
-def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateFilter]:
-    """Apply ?from=…&to=… (yyyy-mm-dd or dd/mm/yyyy, inclusive, site time zone).
-
-    A malformed date is reported to the reader and ignored rather than failing the page.
-    """
+def parse_date_filter(params) -> DateFilter:
+    """Read ?from=…&to=… (yyyy-mm-dd or dd/mm/yyyy, inclusive). A malformed date is reported
+    to the reader (DateFilter.error) and the filter left empty rather than failing the page."""
     date_filter = DateFilter()
     try:
         date_filter.date_from = _parse_date(params.get("from", ""))
         date_filter.date_to = _parse_date(params.get("to", ""))
     except ValueError:
-        date_filter = DateFilter(error=_("The date is not valid; use the form dd/mm/yyyy."))
-        return articles, date_filter
+        return DateFilter(error=_("The date is not valid; use the form dd/mm/yyyy."))
+    if date_filter.date_from and date_filter.date_to and date_filter.date_from > date_filter.date_to:
+        date_filter.date_from, date_filter.date_to = date_filter.date_to, date_filter.date_from
+    return date_filter
+
+
+def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateFilter]:
+    """Apply ?from=…&to=… (see parse_date_filter) to the articles' date."""
+    date_filter = parse_date_filter(params)
+    start, end = date_filter.bounds()
+    if start:
+        articles = articles.filter(date__gte=start)
+    if end:
+        articles = articles.filter(date__lt=end)
+    return articles, date_filter
     if date_filter.date_from and date_filter.date_to and date_filter.date_from > date_filter.date_to:
         date_filter.date_from, date_filter.date_to = date_filter.date_to, date_filter.date_from
     tz = timezone.get_current_timezone()

@@ -1,5 +1,6 @@
-"""Site search page. Matching ignores case and diacritics; results can be narrowed by
-category and dates and sorted by relevance or date (see portal.news.search)."""
+"""Site search page. Matching ignores case and diacritics; results can be narrowed by content
+type (one tab per registered source, see portal.search.sources), category and dates, and
+sorted by relevance or date (see portal.news.search)."""
 
 from urllib.parse import urlencode
 
@@ -7,8 +8,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
 from portal.news.models import CategoryPage
-from portal.news.search import SORTS, highlight, search_articles, suggest_query
-from portal.news.selectors import filter_articles_by_date, live_articles
+from portal.news.search import SORTS, suggest_query
+from portal.news.selectors import parse_date_filter
+
+from .sources import SearchRequest, source_for, sources
 
 MAX_QUERY = 200
 PER_PAGE = 10
@@ -19,21 +22,26 @@ def search(request):
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     categories = list(CategoryPage.objects.live().public().order_by("path").only("title", "slug", "path", "depth"))
     category = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    articles = live_articles()
-    if category is not None:
-        articles = articles.descendant_of(category)
-    articles, date_filter = filter_articles_by_date(articles, request.GET)
-    results, page_obj = [], None
+    date_filter = parse_date_filter(request.GET)
+    date_from, date_to = date_filter.bounds()
+    kinds = sources()
+    chosen = source_for(request.GET.get("type"))
+    source = chosen or kinds[0]
+    hits, page_obj, tabs = [], None, []
     if query:
-        narrowed = category is not None or date_filter.active
-        # Unfiltered searches pass no candidates: see SEARCH_BROAD_LIMIT in portal.news.search.
-        paginator = Paginator(search_articles(query=query, articles=articles if narrowed else None, sort=sort), PER_PAGE)
+        wanted = SearchRequest(query=query, sort=sort, date_from=date_from, date_to=date_to, category=category)
+        found = {kind.key: kind.find(wanted) for kind in kinds}
+        if chosen is None and not found[source.key].count():
+            # No type asked for and no news found: open the first type that has matches.
+            source = next((kind for kind in kinds if found[kind.key].count()), source)
+        tabs = [(kind, found[kind.key], kind is source) for kind in kinds]
+        paginator = Paginator(found[source.key], PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             page_obj = paginator.page(1)
-        results = [(article, highlight(article, query)) for article in page_obj.object_list]
-    suggestion = suggest_query(query) if query and not results else None
+        hits = source.hits(list(page_obj.object_list), query)
+    suggestion = suggest_query(query) if query and not any(results.count() for _kind, results, _on in tabs) else None
     params = {"q": query, "sort": sort}
     if category is not None:
         params["category"] = category.slug
@@ -43,10 +51,15 @@ def search(request):
         "categories": categories,
         "category": category,
         "date_filter": date_filter,
-        "results": results,
+        "source": source,
+        "sources": kinds,
+        "tabs": tabs,
+        "hits": hits,
+        "results": page_obj.paginator.object_list if page_obj else None,
         "suggestion": suggestion,
         "suggestion_query": urlencode({"q": suggestion}) if suggestion else "",
         "page_obj": page_obj,
-        "search_prefix": urlencode(params) + "&" + date_filter.query_prefix,
+        "tab_prefix": urlencode(params) + "&" + date_filter.query_prefix,
+        "search_prefix": urlencode({**params, "type": source.key}) + "&" + date_filter.query_prefix,
     }
     return TemplateResponse(request, "search/search.html", context)

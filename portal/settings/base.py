@@ -191,12 +191,13 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # "simple": no English stop words (folded Vietnamese syllables such as "to", "an" are words).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 PORTAL_SEARCH_CONFIG = "simple"
-# Unfiltered searches matching more articles than this are ranked among the newest this many
-# matches (see portal/news/search.py, IndexQuery._entry_floor); smaller is faster.
-SEARCH_BROAD_LIMIT = env_int("SEARCH_BROAD_LIMIT", 10_000)
+# Unfiltered searches keep only the newest this many matches and say that more match (see
+# portal/news/search.py, IndexQuery); smaller is faster.
+SEARCH_BROAD_LIMIT = env_int("SEARCH_BROAD_LIMIT", 1_000)
 # Up to this many matches are ordered by the engine's relevance score (bm25 / ts_rank); more
 # are ordered by "whole phrase present", then newest, and re-ranked in Python for the first
-# 100 (scoring costs ~15 ms per 1,000 matches of a phrase on SQLite).
+# 100. On SQLite this counts every match in the index (bm25 costs ~15 ms per 1,000 matches of a
+# phrase, even when only the newest are kept); on PostgreSQL the matches kept.
 SEARCH_RANKED_MATCHES = env_int("SEARCH_RANKED_MATCHES", 2_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "mp4", "webm", "txt"]
 WAGTAIL_MODERATION_ENABLED = True

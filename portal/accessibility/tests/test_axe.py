@@ -53,6 +53,7 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         ("article with table and image", awards.url),
         ("search results", "/tim-kiem/?q=hoi+nghi"),
         ("search without results", "/tim-kiem/?q=zzqqxx"),
+        ("search in questions and answers", "/tim-kiem/?q=ho+so+de+xuat&type=hoi-dap"),
         ("glossary page", "/tu-viet-tat/"),
         ("html sitemap", "/so-do-cong-thong-tin/"),
         ("not found", "/khong-co-trang-nay/"),

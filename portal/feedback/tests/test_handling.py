@@ -276,3 +276,35 @@ def test_publication_refused_when_the_citizen_said_no(client, staff):
     with pytest.raises(services.PetitionActionError, match="không công bố|không được công bố"):
         services.petition_publish(petition=petition, user=leader, title="Tiêu đề công bố", question="Câu hỏi", answer="<p>Trả lời</p>")
     assert not PetitionPublication.objects.exists()
+
+
+def test_published_questions_are_a_type_of_the_site_search(client, staff, category):
+    from portal.news.tests.factories import make_article
+
+    officer, leader = staff
+    petition, _key = submit(client)
+    petition = answer(petition, officer, leader, "<p>Hồ sơ <b>đăng ký</b> gửi về Phòng Quản lý khoa học.</p>")
+    services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
+                              question="Thủ tục đăng ký nhiệm vụ thế nào?", answer=petition.answer.body)
+    make_article(category, "Kế hoạch tuyển chọn nhiệm vụ năm 2027")
+
+    # The header search (no type) opens news and shows the number found in Hỏi đáp.
+    html = client.get("/tim-kiem/", {"q": "nhiem vu"}).content.decode()
+    assert 'aria-current="page">Tin bài' in html and "Hỏi đáp <span class=\"search-type-count\">(1)" in html
+    assert "Kế hoạch tuyển chọn" in html and "cấp tỉnh</a>" not in html
+    # The Hỏi đáp tab: marked title, excerpt from the question, the field and the link.
+    qa = client.get("/tim-kiem/", {"q": "dang ky", "type": "hoi-dap"}).content.decode()
+    assert "<mark>Đăng</mark> <mark>ký</mark> nhiệm vụ khoa học cấp tỉnh" in qa
+    assert "Khoa học và công nghệ" in qa and f'href="/hoi-dap/{petition.publication.slug}/"' in qa
+    assert GOOD["full_name"] not in qa and GOOD["phone"] not in qa
+    # Words found only in the answer: the excerpt comes from the answer, without its tags.
+    answer_only = client.get("/tim-kiem/", {"q": "phong quan ly", "type": "hoi-dap"}).content.decode()
+    assert "<mark>Phòng</mark> <mark>Quản</mark> <mark>lý</mark> khoa học" in answer_only and "<b>" not in answer_only
+    # No news matches and no type asked for: the Hỏi đáp tab opens by itself.
+    assert 'aria-current="page">Hỏi đáp' in client.get("/tim-kiem/", {"q": "thu tuc"}).content.decode()
+    # The date range applies to the questions too; a withdrawn entry leaves the results.
+    old = client.get("/tim-kiem/", {"q": "dang ky", "type": "hoi-dap", "to": "2020-01-01"}).content.decode()
+    assert "cấp tỉnh</a>" not in old
+    services.petition_unpublish(petition=petition, user=leader)
+    gone = client.get("/tim-kiem/", {"q": "dang ky", "type": "hoi-dap"}).content.decode()
+    assert "cấp tỉnh</a>" not in gone

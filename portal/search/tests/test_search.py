@@ -255,3 +255,33 @@ def test_broad_unfiltered_search_ranks_the_newest_matches_only(home, category, s
     narrowed = titles(search_articles(query="an toan buc xa", articles=live_articles()))
     assert len(broad) == 2 and old.title not in broad
     assert old.title in narrowed and len(narrowed) == 3
+
+
+def test_broad_search_says_when_more_match_than_are_shown(client, home, category, settings):
+    for n in ("một", "hai", "ba"):
+        make_article(category, f"Tập huấn an toàn bức xạ lần {n}")
+    settings.SEARCH_BROAD_LIMIT = 2
+    results = search_articles(query="an toan buc xa")
+    assert results.count() == 2 and results.capped
+    assert not search_articles(query="an toan buc xa lan mot").capped
+    html = client.get("/tim-kiem/", {"q": "an toan buc xa"}).content.decode()
+    assert "Tìm thấy hơn 2 kết quả" in html and "chọn chuyên mục hoặc khoảng thời gian" in html
+    narrowed = client.get("/tim-kiem/", {"q": "an toan buc xa", "category": category.slug}).content.decode()
+    assert "3 kết quả" in narrowed and "hơn" not in narrowed
+    data = client.get("/api/v1/articles", {"q": "an toan buc xa"}).json()
+    assert data["count"] == 2 and data["count_capped"] is True
+    data = client.get("/api/v1/articles", {"q": "an toan buc xa", "category": category.slug}).json()
+    assert data["count"] == 3 and data["count_capped"] is False
+
+
+def test_results_show_their_category(client, corpus):
+    html = client.get("/tim-kiem/", {"q": "hoi nghi dien hinh"}).content.decode()
+    assert '<span class="search-hit-section">Thi đua – Khen thưởng</span>' in html
+
+
+def test_highlight_marks_whole_words_unless_a_prefix_was_asked(category):
+    article = make_article(category, "Hồ sơ ứng dụng công nghệ sinh học", summary="Hỏi về hồ sơ.")
+    marked = highlight(article, "ho so")
+    assert marked.title == "<mark>Hồ</mark> <mark>sơ</mark> ứng dụng công nghệ sinh học"
+    assert marked.snippet == "Hỏi về <mark>hồ</mark> <mark>sơ</mark>."
+    assert highlight(article, "ho* so").snippet == "<mark>Hỏ</mark>i về <mark>hồ</mark> <mark>sơ</mark>."
