@@ -1,5 +1,7 @@
-"""Admin forms adjusted for a Vietnamese admin."""
+"""Admin forms adjusted for a Vietnamese admin, and the forms that several admin views share."""
 
+from django import forms
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
@@ -11,3 +13,29 @@ class PortalLoginForm(LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]  # typed, or sent by the browser's date picker
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DateRangeForm(forms.Form):
+    """The period of an admin report: from and to (inclusive), the start not after the end
+    and at most `max_years` long (subclasses set it; reports read day by day)."""
+
+    max_years = 3
+    date_from = forms.DateField(label=_("From"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
+    date_to = forms.DateField(label=_("To"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError(gettext("The start date must not be after the end date."))
+            if (end - start).days >= self.max_years * 366:
+                raise forms.ValidationError(
+                    ngettext("Choose a period of at most %(years)d year.", "Choose a period of at most %(years)d years.",
+                             self.max_years) % {"years": self.max_years}
+                )
+        return data

@@ -25,13 +25,12 @@ from wagtail.admin.views.generic.models import InspectView
 from wagtail.log_actions import log
 from wagtail.rich_text import expand_db_html
 
+from portal.core.forms import DateRangeForm
+
 from . import forms as handling_forms
 from . import selectors, services
 from .models import AnswerState, FileKind, Petition, PetitionFile, PetitionStatus
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MAX_REPORT_DAYS = 5 * 366
 
 # action name → (form class, permission, statuses in which it is offered)
 OPEN = (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING)
@@ -222,19 +221,12 @@ def _file_response(row: PetitionFile, *, as_attachment: bool) -> FileResponse:
     return response
 
 
-class PeriodForm(forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("From"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
-    date_to = forms.DateField(label=gettext_lazy("To"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
+class PeriodForm(DateRangeForm):
+    max_years = 5
     period = forms.ChoiceField(label=gettext_lazy("By"), choices=[("month", gettext_lazy("month")), ("quarter", gettext_lazy("quarter"))], required=False)
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end:
-            if start > end:
-                raise forms.ValidationError(_("The start date must not be after the end date."))
-            if (end - start).days >= MAX_REPORT_DAYS:
-                raise forms.ValidationError(_("Choose a period of at most five years."))
         data["period"] = data.get("period") or "month"
         return data
 

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 from urllib.parse import urlencode
 
-from django import forms
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -19,27 +18,15 @@ from openpyxl.styles import Font
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.core.forms import DateRangeForm
+
 from . import selectors, services
 
-MAX_DAYS = 3 * 366
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TABLES = ("days", "articles", "categories", "referrers", "devices")
 
 
-class ReportForm(forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("From"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
-    date_to = forms.DateField(label=gettext_lazy("To"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
-
-    def clean(self):
-        data = super().clean()
-        date_from, date_to = data.get("date_from"), data.get("date_to")
-        if date_from and date_to:
-            if date_from > date_to:
-                raise forms.ValidationError(_("The start date must not be after the end date."))
-            if (date_to - date_from).days >= MAX_DAYS:
-                raise forms.ValidationError(_("Choose a period of at most three years."))
-        return data
+class ReportForm(DateRangeForm):
+    max_years = 3
 
 
 def default_period() -> tuple[dt.date, dt.date]:
