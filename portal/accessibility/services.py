@@ -259,3 +259,54 @@ def _copy_recording(audio, twin, digest: str) -> None:
     audio.duration, audio.size, audio.sentences = twin.duration, twin.size, twin.sentences
     audio.synthesis_seconds = 0
     audio.save()
+
+
+@dataclass
+class PruneResult:
+    recordings: int = 0  # rows removed
+    files: int = 0  # files removed (a file shared by twin recordings goes with its last row)
+    size: int = 0  # bytes freed
+
+
+def article_audio_prune(*, older_than_days: int = 7, dry_run: bool = False) -> PruneResult:
+    """Remove recordings no reader gets any more: of an older revision, of an article no
+    longer live, of an engine, voice or speed no longer chosen, or failed; only once they have
+    not changed for `older_than_days` (a page cached or opened before the change still plays).
+    A file is deleted with the last recording that uses it. Nothing is removed while
+    read-aloud is switched off (the choice may be temporary)."""
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    from .models import ArticleAudio
+
+    config = read_aloud_config()
+    result = PruneResult()
+    if not config.enabled:
+        return result
+    current = Q(
+        status=ArticleAudio.Status.READY, page__live=True, revision_id=F("page__live_revision_id"),
+        engine=config.engine, voice=config.voice, speed=config.speed,
+    )
+    cutoff = timezone.now() - timezone.timedelta(days=max(older_than_days, 0))
+    stale = list(ArticleAudio.objects.filter(updated_at__lt=cutoff).exclude(current).only("pk", "file", "size"))
+    if not stale:
+        return result
+    stale_ids = {audio.pk for audio in stale}
+    files = {audio.file.name: audio.size for audio in stale if audio.file}
+    still_used = set(
+        ArticleAudio.objects.filter(file__in=list(files)).exclude(pk__in=stale_ids).values_list("file", flat=True)
+    )
+    doomed = {name: size for name, size in files.items() if name not in still_used}
+    result.recordings, result.files, result.size = len(stale), len(doomed), sum(doomed.values())
+    if dry_run:
+        return result
+    ArticleAudio.objects.filter(pk__in=stale_ids).delete()
+    storage = ArticleAudio._meta.get_field("file").storage
+    for name in doomed:
+        # After the rows: a failure here leaves an orphan file, never a row without its file.
+        try:
+            storage.delete(name)
+        except OSError as error:
+            logger.warning("read-aloud file %s not removed: %s", name, error)
+    logger.info("read-aloud prune: %s recordings, %s files, %s bytes", result.recordings, result.files, result.size)
+    return result

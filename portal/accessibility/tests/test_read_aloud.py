@@ -426,3 +426,55 @@ def test_recordings_are_listed_for_editors_and_never_edited(category, settings, 
     client.force_login(make_user("admin", roles.ADMINISTRATORS))
     assert client.get(reverse("article_audio:edit", args=[audio.pk])).status_code in (302, 403)
     assert ArticleAudio.objects.get().status == "failed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_prune_removes_recordings_no_reader_gets_and_keeps_shared_files(category, command_engine):
+    import datetime as dt
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from portal.accessibility.models import ArticleAudio, ReadAloudSettings
+    from portal.news.tests.factories import make_article
+
+    article = make_article(category, "Thông báo tuyển chọn nhiệm vụ", body=BODY)
+    article.refresh_from_db()
+    first = ArticleAudio.objects.get(page=article)
+    article = _publish_edit(article, summary="Tóm tắt mới hơn.")
+    second = ArticleAudio.objects.get(page=article, revision_id=article.live_revision_id)
+    article = _publish_edit(article, search_description="Chỉ đổi mô tả SEO")  # reuses second's file
+    current = ArticleAudio.objects.get(page=article, revision_id=article.live_revision_id)
+    assert current.file.name == second.file.name
+    # A failure whose revision was deleted since (revision_id NULL) is stale as well.
+    ArticleAudio.objects.create(page=article, revision=None, engine="command", script_hash="x", status="failed", error="…")
+
+    def age(days):
+        ArticleAudio.objects.update(updated_at=timezone.now() - dt.timedelta(days=days))
+
+    age(2)  # recent changes are kept: a page opened before them still plays
+    assert call_command("audio_prune", stdout=StringIO()) is None and ArticleAudio.objects.count() == 4
+    age(10)
+    out = StringIO()
+    call_command("audio_prune", "--dry-run", stdout=out)
+    assert "Sẽ xoá 3 bản đọc và 1 tệp" in out.getvalue() and ArticleAudio.objects.count() == 4
+    call_command("audio_prune", stdout=out)
+    assert "Đã xoá 3 bản đọc và 1 tệp" in out.getvalue()
+    assert list(ArticleAudio.objects.values_list("pk", flat=True)) == [current.pk]
+    assert not Path(first.file.path).exists() and Path(current.file.path).exists()
+
+    # Switched off: nothing goes (the choice may be temporary). Taken down: it goes.
+    article.unpublish()
+    age(10)
+    from wagtail.models import Site
+
+    choice = ReadAloudSettings.for_site(Site.objects.get(is_default_site=True))
+    choice.enabled = False
+    choice.save()
+    call_command("audio_prune", verbosity=0)
+    assert ArticleAudio.objects.count() == 1
+    choice.enabled = True
+    choice.save()
+    call_command("audio_prune", verbosity=0)
+    assert not ArticleAudio.objects.exists() and not Path(current.file.path).exists()

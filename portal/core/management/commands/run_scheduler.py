@@ -23,6 +23,8 @@ JOBS = [
     ("generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}),
     # Deadline reminders for citizen petitions (each petition at most once a day).
     ("petition_reminders", {}),
+    # Read-aloud recordings no reader gets any more, a week after they stopped being used.
+    ("audio_prune", {}),
 ]
 
 
