@@ -1,8 +1,12 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CalendarDay
+from .models import CalendarDay, OutgoingMail
+from .permissions import ReadOnlyPolicy
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -18,3 +22,34 @@ class CalendarDayViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarDayViewSet)
+
+
+class OutgoingMailViewSet(ModelViewSet):
+    """Báo cáo → Thư đi: what the outbox holds (waiting, given up with the server's error,
+    sent), for whoever may view it (administrators): the texts hold citizens' data."""
+
+    model = OutgoingMail
+    icon = "mail"
+    menu_label = _("Outgoing e-mail")
+    name = "outgoing_mail"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    form_fields = ["subject"]  # required by ModelViewSet; the edit views are never allowed
+    list_display = ["reference", "subject", "attempts", "send_after", "sent_at", "failed_at"]
+    list_filter = ["sent_at", "failed_at"]
+    inspect_view_fields = ["reference", "to", "subject", "body", "created_at", "attempts", "send_after", "sent_at", "failed_at", "last_error"]
+    ordering = ["-created_at"]
+
+
+register_permission_policy(OutgoingMail, ReadOnlyPolicy(OutgoingMail))
+outgoing_mail_viewset = OutgoingMailViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_mail_viewset():
+    return outgoing_mail_viewset
+
+
+@hooks.register("register_reports_menu_item")
+def register_outgoing_mail_menu_item():
+    return outgoing_mail_viewset.get_menu_item()

@@ -18,7 +18,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -28,6 +27,7 @@ from wagtail.log_actions import log
 
 from portal.core import formats
 from portal.core.calendar import add_working_days
+from portal.core.mail import mail_queue
 from portal.core.signals import clear_page_cache
 from portal.core.text import fold_for_search
 
@@ -240,6 +240,9 @@ def petition_submit(
             petition.save()
             stored = _store_files(petition, checked, FileKind.CITIZEN)
             PetitionEvent.objects.create(petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=_("Received."))
+            key = petition_key(petition)
+            if petition.email:  # queued with the petition: stored together or not at all
+                _queue_receipt(petition, key)
             transaction.on_commit(counters_changed)
     except IntegrityError:
         _delete_files(stored)
@@ -255,14 +258,11 @@ def petition_submit(
         _count(_bucket("ip", ip), 3600)
         for contact in contacts:
             _count(_bucket("contact", contact), 86400)
-    key = petition_key(petition)
     logger.info("petition %s received (field %s)", petition.code, petition.area_id)
-    if petition.email:
-        transaction.on_commit(lambda: _send_receipt(petition, key))
     return SubmitResult(petition, key, created=True)
 
 
-def _send_receipt(petition: Petition, key: str) -> None:
+def _queue_receipt(petition: Petition, key: str) -> None:
     subject = _("Your petition %(code)s was received") % {"code": petition.code}
     body = _(
         "Dear %(name)s,\n\nThe department has received your petition “%(title)s”.\n\n"
@@ -271,10 +271,7 @@ def _send_receipt(petition: Petition, key: str) -> None:
         "number or e-mail address). Keep the key to yourself.\n"
     ) % {"name": petition.full_name, "title": petition.title, "code": petition.code, "key": key,
          "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/phan-anh-kien-nghi/tra-cuu/"}
-    try:
-        send_mail(subject, body, None, [petition.email])
-    except Exception:  # the petition is stored; a mail server outage must not lose it
-        logger.exception("receipt e-mail for petition %s failed", petition.code)
+    mail_queue(to=[petition.email], subject=subject, body=body, reference=f"petition {petition.code} receipt")
 
 
 def _store_files(petition: Petition, checked: list[CheckedFile], kind: str) -> list[PetitionFile]:
@@ -540,12 +537,13 @@ def petition_answer_approve(*, petition: Petition, user) -> PetitionAnswer:
     answer.state, answer.approved_by, answer.approved_at = AnswerState.APPROVED, user, timezone.now()
     answer.save()
     _change_status(petition, PetitionStatus.ANSWERED, action="answered", user=user, public_note=_("Answered."))
-    recipients = [p for p in [petition, *petition.duplicates.all()] if p.email]
-    transaction.on_commit(lambda: [_send_answer_notice(p, petition) for p in recipients])
+    for recipient in [petition, *petition.duplicates.all()]:
+        if recipient.email:
+            _queue_answer_notice(recipient, petition)
     return answer
 
 
-def _send_answer_notice(recipient: Petition, answered: Petition) -> None:
+def _queue_answer_notice(recipient: Petition, answered: Petition) -> None:
     subject = _("Your petition %(code)s has been answered") % {"code": recipient.code}
     body = _(
         "Dear %(name)s,\n\nThe department has answered the petition “%(title)s”.\n\n%(answer)s\n\n"
@@ -553,10 +551,7 @@ def _send_answer_notice(recipient: Petition, answered: Petition) -> None:
         "where you can say how satisfied you are with it.\n"
     ) % {"name": recipient.full_name, "title": recipient.title, "answer": html_text(answered.answer.body),
          "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/phan-anh-kien-nghi/tra-cuu/"}
-    try:
-        send_mail(subject, body, None, [recipient.email])
-    except Exception:
-        logger.exception("answer e-mail for petition %s failed", recipient.code)
+    mail_queue(to=[recipient.email], subject=subject, body=body, reference=f"petition {recipient.code} answer")
 
 
 _PHONE_IN_TEXT = re.compile(r"(?:\+84|\b0)(?:[\s.\-]?\d){8,10}\b")
@@ -705,11 +700,8 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
         link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/petitions/inspect/{petition.pk}/"
         body = _("Petition %(code)s “%(title)s” (%(status)s) must be handled by %(date)s.\n\nOpen it: %(link)s\n") % {
             "code": petition.code, "title": petition.title, "status": petition.get_status_display(), "date": deadline, "link": link}
-        try:
-            send_mail(subject, body, None, recipients)
-        except Exception:
-            logger.exception("reminder for petition %s failed", petition.code)
-            continue  # tried again on the next run
-        Petition.objects.filter(pk=petition.pk).update(reminded_on=today)
+        with transaction.atomic():  # the outbox retries a failed delivery
+            mail_queue(to=recipients, subject=subject, body=body, reference=f"petition {petition.code} reminder")
+            Petition.objects.filter(pk=petition.pk).update(reminded_on=today)
         sent += 1
     return {"sent": sent, "skipped": skipped}

@@ -192,7 +192,7 @@ def test_admin_handling_page_inbox_filters_and_permissions(client, staff):
     assert client.get(url).status_code in (302, 403)
 
 
-def test_reminders_once_a_day_to_the_right_person(client, staff):
+def test_reminders_once_a_day_to_the_right_person(client, staff, django_capture_on_commit_callbacks):
     officer, leader = staff
     unit = PetitionUnit.objects.create(name="Phòng Tiêu chuẩn", email="tc@example.vn")
     mine, _ = submit(client, title="Phân công cho cán bộ")
@@ -205,7 +205,8 @@ def test_reminders_once_a_day_to_the_right_person(client, staff):
     Petition.objects.exclude(pk=later.pk).update(classify_by=today - dt.timedelta(days=1))
     Petition.objects.filter(pk=later.pk).update(classify_by=today + dt.timedelta(days=30))
     mail.outbox.clear()
-    assert services.petition_reminders_send(today=today) == {"sent": 3, "skipped": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.petition_reminders_send(today=today) == {"sent": 3, "skipped": 0}
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["canbo@example.vn", "lanhdao@example.vn", "tc@example.vn"]
     assert all("Quá hạn" in m.subject for m in mail.outbox)

@@ -53,6 +53,30 @@ def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_
         assert post(client, {**GOOD, "title": "Câu hỏi thứ hai về đo lường"}).json()["code"].endswith("000002")
     # The receipt e-mail carries the code and the key.
     assert len(mail.outbox) == 2 and body["code"] in mail.outbox[0].body and body["key"] in mail.outbox[0].body
+    # Once delivered, the outbox keeps who was told what and when, not the text with the key.
+    from portal.core.models import OutgoingMail
+
+    assert OutgoingMail.objects.filter(sent_at__isnull=False, reference__endswith="receipt").count() == 2
+    assert body["key"] not in json.dumps(list(OutgoingMail.objects.values()), default=str)
+
+
+def test_a_mail_server_outage_loses_neither_the_petition_nor_its_receipt(portal, client, monkeypatch, django_capture_on_commit_callbacks):
+    from portal.core import mail as outbox
+    from portal.core.models import OutgoingMail
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(outbox, "send_mail", refuse)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, GOOD)
+    assert response.status_code == 201 and Petition.objects.count() == 1 and not mail.outbox
+    queued = OutgoingMail.objects.get()
+    assert queued.sent_at is None and queued.attempts == 1 and response.json()["key"] in queued.body
+    monkeypatch.undo()
+    OutgoingMail.objects.update(send_after=queued.created_at)  # the retry is due
+    assert outbox.mail_send_due().sent == 1
+    assert len(mail.outbox) == 1 and response.json()["code"] in mail.outbox[0].body
 
 
 @pytest.mark.parametrize(

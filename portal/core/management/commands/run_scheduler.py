@@ -17,6 +17,8 @@ logger = logging.getLogger("portal.scheduler")
 
 JOBS = [
     ("publish_scheduled", {}),
+    # E-mail the task worker could not deliver (mail server down), with growing delays.
+    ("mail_outbox", {"send": True}),
     ("flush_visits", {}),
     # Read-aloud recordings of articles published without the background task (bulk imports,
     # demo content); a few per run so the scheduler never stalls.
