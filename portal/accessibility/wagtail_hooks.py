@@ -3,11 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from portal.core.permissions import ReadOnlyPolicy
+from portal.core.permissions import register_read_only_report
 
 from . import services, views
 from .models import Abbreviation, ArticleAudio
@@ -65,18 +64,7 @@ class ArticleAudioViewSet(ModelViewSet):
     ordering = ["-updated_at"]
 
 
-register_permission_policy(ArticleAudio, ReadOnlyPolicy(ArticleAudio))
-article_audio_viewset = ArticleAudioViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_article_audio_viewset():
-    return article_audio_viewset
-
-
-@hooks.register("register_reports_menu_item")
-def register_article_audio_menu_item():
-    return article_audio_viewset.get_menu_item()
+article_audio_viewset = register_read_only_report(ArticleAudioViewSet)
 
 
 @hooks.register("portal_setup")

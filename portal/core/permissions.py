@@ -12,3 +12,16 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
+
+
+def register_read_only_report(viewset_class):
+    """Register a ModelViewSet of system-written records as a read-only listing under
+    Báo cáo (Reports): the read-only policy on its model, the viewset, the menu item."""
+    from wagtail import hooks
+    from wagtail.permissions import register_permission_policy
+
+    register_permission_policy(viewset_class.model, ReadOnlyPolicy(viewset_class.model))
+    viewset = viewset_class()
+    hooks.register("register_admin_viewset", lambda: viewset)
+    hooks.register("register_reports_menu_item", viewset.get_menu_item)
+    return viewset

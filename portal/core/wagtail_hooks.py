@@ -1,12 +1,10 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import CalendarDay, OutgoingMail
-from .permissions import ReadOnlyPolicy
+from .permissions import register_read_only_report
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -41,15 +39,4 @@ class OutgoingMailViewSet(ModelViewSet):
     ordering = ["-created_at"]
 
 
-register_permission_policy(OutgoingMail, ReadOnlyPolicy(OutgoingMail))
-outgoing_mail_viewset = OutgoingMailViewSet()
-
-
-@hooks.register("register_admin_viewset")
-def register_outgoing_mail_viewset():
-    return outgoing_mail_viewset
-
-
-@hooks.register("register_reports_menu_item")
-def register_outgoing_mail_menu_item():
-    return outgoing_mail_viewset.get_menu_item()
+outgoing_mail_viewset = register_read_only_report(OutgoingMailViewSet)
