@@ -1,5 +1,5 @@
-"""The petition API (fixed interface): submit, follow one's own petition, public counters.
-It calls the same service as the HTML form."""
+"""The petition API (fixed interface): submit, follow one's own petition, public counters,
+the published questions and answers. It calls the same services as the HTML pages."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import json
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
 from portal.core.beacons import client_ip
 
 from .challenge import challenge_new
 from .models import PetitionStatus
-from .selectors import petition_counters, petition_lookup, petition_public
+from .selectors import petition_counters, petition_lookup, petition_public, published_questions
 from .services import PetitionChallenge, PetitionInvalid, PetitionRateLimited, petition_submit
 from .views import uploads
 
@@ -133,6 +134,50 @@ def feedback_submit(request: HttpRequest):
 @router.get("/stats", response=StatsOut, summary="Public counters of petitions by status")
 def feedback_stats(request: HttpRequest):
     return petition_counters()
+
+
+class QuestionOut(Schema):
+    slug: str
+    url: str
+    title: str
+    question: str
+    answer: str  # sanitised HTML
+    field: str
+    published_at: str
+
+
+class QuestionListOut(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[QuestionOut]
+
+
+class QuestionFilters(Schema):
+    q: str | None = Field(None, max_length=200, description="Words to search, with or without diacritics (word starts)")
+    field: int | None = Field(None, ge=1, description="Field (lĩnh vực) id")
+    year: int | None = Field(None, ge=2000, le=2100)
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+@router.get("/questions", response=QuestionListOut, summary="Published questions and answers (Hỏi đáp), newest first, or searched with q")
+def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
+    """The same entries and matching as /hoi-dap/ and the site search's Hỏi đáp tab: only
+    what the department published, with the citizen's personal data removed."""
+    items = published_questions(q=filters.q or "", area_id=filters.field, year=filters.year)
+    start = (filters.page - 1) * filters.page_size
+    page = list(items[start : start + filters.page_size])
+    return {
+        "count": items.count(),
+        "page": filters.page,
+        "page_size": filters.page_size,
+        "items": [
+            {"slug": p.slug, "url": request.build_absolute_uri(reverse("question", args=[p.slug])), "title": p.title,
+             "question": p.question, "answer": p.answer, "field": p.area.name, "published_at": p.published_at.isoformat()}
+            for p in page
+        ],
+    }
 
 
 @router.get("/{code}", response=PetitionOut, summary="A petition's status and public history (needs its key)")

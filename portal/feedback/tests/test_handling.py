@@ -309,3 +309,21 @@ def test_published_questions_are_a_type_of_the_site_search(client, staff, catego
     services.petition_unpublish(petition=petition, user=leader)
     gone = client.get("/tim-kiem/", {"q": "dang ky", "type": "hoi-dap"}).content.decode()
     assert "cấp tỉnh</a>" not in gone
+
+
+def test_published_questions_api_searches_like_the_page(client, staff):
+    officer, leader = staff
+    petition, _key = submit(client)
+    petition = answer(petition, officer, leader)
+    services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
+                              question="Thủ tục đăng ký nhiệm vụ thế nào?", answer=petition.answer.body)
+    data = client.get("/api/v1/feedback/questions", {"q": "dang ky nhiem vu"}).json()
+    assert data["count"] == 1 and data["items"][0]["title"] == "Đăng ký nhiệm vụ khoa học cấp tỉnh"
+    item = data["items"][0]
+    assert item["url"].endswith(f"/hoi-dap/{petition.publication.slug}/") and item["field"] == "Khoa học và công nghệ"
+    assert GOOD["full_name"] not in json.dumps(data) and GOOD["phone"] not in json.dumps(data)
+    assert client.get("/api/v1/feedback/questions", {"q": "khong co tu nay"}).json()["count"] == 0
+    assert client.get("/api/v1/feedback/questions", {"year": 1990}).status_code == 422
+    assert client.get("/api/v1/feedback/questions", {"page_size": 500}).status_code == 422
+    services.petition_unpublish(petition=petition, user=leader)
+    assert client.get("/api/v1/feedback/questions").json()["count"] == 0
