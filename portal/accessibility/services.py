@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from portal.core.signals import page_cache_batch
+
 from .glossary import glossary_changed
 from .models import Abbreviation
 
@@ -86,11 +88,16 @@ def _rows(text: str):
         yield number, {col: values[i] if i < len(values) else "" for i, col in enumerate(columns) if col}
 
 
-@transaction.atomic
 def glossary_import(data: bytes, *, dry_run: bool = False, user=None) -> ImportResult:
     """Add or update entries by abbreviation. Each line is checked like the admin form checks
     it; a bad line is reported with its number and skipped, the others are imported. With
-    dry_run nothing is written."""
+    dry_run nothing is written. The page cache is cleared once, after the import commits."""
+    with page_cache_batch():
+        return _glossary_import(data, dry_run=dry_run, user=user)
+
+
+@transaction.atomic
+def _glossary_import(data: bytes, *, dry_run: bool, user) -> ImportResult:
     result = ImportResult()
     text = _decode(data)
     existing = {a.abbreviation: a for a in Abbreviation.objects.all()}

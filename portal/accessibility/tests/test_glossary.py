@@ -130,6 +130,20 @@ def test_import_adds_updates_and_reports_bad_lines(db):
     assert ModelLogEntry.objects.filter(action="wagtail.edit").count() == 1
 
 
+def test_import_clears_the_page_cache_once(db, monkeypatch):
+    from portal.core import signals
+
+    clears = []
+    monkeypatch.setattr(signals, "_clear", lambda: clears.append(1))
+    data = "abbreviation,full_form\nUBND,Ủy ban nhân dân\nSKHCN,Sở Khoa học và Công nghệ\nHĐND,Hội đồng nhân dân\n"
+    assert services.glossary_import(data.encode()).created == 3
+    assert clears == [1]
+    services.glossary_import(data.encode(), dry_run=True)  # nothing changed: nothing cleared
+    assert clears == [1]
+    Abbreviation.objects.get(abbreviation="UBND").delete()  # an edit outside an import clears at once
+    assert clears == [1, 1]
+
+
 def test_import_dry_run_and_whole_file_errors(db):
     assert services.glossary_import(b"abbreviation,full_form\nUBND,Uy ban\n", dry_run=True).created == 1
     assert not Abbreviation.objects.exists()
