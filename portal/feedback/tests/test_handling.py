@@ -327,3 +327,18 @@ def test_published_questions_api_searches_like_the_page(client, staff):
     assert client.get("/api/v1/feedback/questions", {"page_size": 500}).status_code == 422
     services.petition_unpublish(petition=petition, user=leader)
     assert client.get("/api/v1/feedback/questions").json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hàng xóm là ông Trần Văn Bình đổ rác ra đường Lê Lợi.", "Hàng xóm là ông […] đổ rác ra đường Lê Lợi."),
+        ("Anh Tuấn nói với bà Nguyễn Thị Hồng rằng chị Lan biết.", "Anh […] nói với bà […] rằng chị […] biết."),
+        ("Nguyễn Thị Mai Anh ở Thành phố Hồ Chí Minh hỏi.", "[…] ở Thành phố Hồ Chí Minh hỏi."),
+        ("Học tập tư tưởng Hồ Chí Minh tại Trường Nguyễn Du.", "Học tập tư tưởng Hồ Chí Minh tại Trường Nguyễn Du."),
+        ("Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN.", "Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN."),
+    ],
+)
+def test_anonymise_removes_other_peoples_names(home, text, expected):
+    petition = Petition(full_name="Đỗ Minh Khôi", address="")
+    assert services.anonymise(text, petition) == expected
