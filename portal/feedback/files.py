@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
+import shlex
+import subprocess
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -20,6 +23,8 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from portal.core import formats
+
+logger = logging.getLogger("portal.feedback")
 
 MAX_PIXELS = 40_000_000  # a 10 MB PNG can hold far more; refuse decompression bombs
 PDF = "application/pdf"
@@ -122,7 +127,30 @@ def check_file(name: str, data: bytes) -> CheckedFile:
         stored = data
     else:
         raise FileRejected(_("Only PDF, JPG, PNG, DOCX and XLSX files are accepted."))
+    _scan(stored)
     return CheckedFile(name=safe_name(name, EXTENSIONS[kind]), content_type=kind, data=stored)
+
+
+def _scan(data: bytes) -> None:
+    """Run the configured virus scanner (FEEDBACK_SCAN_COMMAND, e.g. "clamdscan --no-summary -")
+    on what would be stored, sent on its standard input. Exit 0: clean; 1: infected (refused);
+    anything else, or no answer within FEEDBACK_SCAN_TIMEOUT: the file is refused with a
+    request to send it later, since an unchecked file must not reach the department's staff.
+    Nothing is stored either way, so the citizen loses nothing but the attachment."""
+    command = settings.FEEDBACK_SCAN_COMMAND
+    if not command:
+        return
+    try:
+        done = subprocess.run(shlex.split(command), input=data, capture_output=True, timeout=settings.FEEDBACK_SCAN_TIMEOUT)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        logger.error("virus scan could not run: %s", error)
+        raise FileRejected(_("The file could not be checked for viruses now; please send it again later.")) from None
+    if done.returncode == 1:
+        logger.warning("virus scan refused a file: %s", done.stdout.decode(errors="replace").strip()[:300])
+        raise FileRejected(_("The file contains a virus and was not accepted."))
+    if done.returncode != 0:
+        logger.error("virus scan failed (exit %s): %s", done.returncode, done.stderr.decode(errors="replace").strip()[:300])
+        raise FileRejected(_("The file could not be checked for viruses now; please send it again later."))
 
 
 def check_files(uploads: list[tuple[str, bytes]]) -> tuple[list[CheckedFile], list[str]]:

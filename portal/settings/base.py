@@ -274,3 +274,7 @@ FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
 # Attachments of a petition: how many, and the size of each in megabytes.
 FEEDBACK_MAX_FILES = env_int("FEEDBACK_MAX_FILES", 5)
 FEEDBACK_MAX_FILE_MB = env_int("FEEDBACK_MAX_FILE_MB", 10)
+# Virus scanner for attachments, reading the file on standard input (exit 0 clean, 1 infected),
+# e.g. "clamdscan --no-summary -"; empty: no scan.
+FEEDBACK_SCAN_COMMAND = env_str("FEEDBACK_SCAN_COMMAND", "")
+FEEDBACK_SCAN_TIMEOUT = env_int("FEEDBACK_SCAN_TIMEOUT", 30)

@@ -146,3 +146,35 @@ def test_question_after_repeated_attempts(home, client, settings):
     assert reused.status_code == 422 and Petition.objects.count() == 2  # a question answers once
     form = client.get("/phan-anh-kien-nghi/gui/").content.decode()
     assert 'name="challenge_answer"' in form and "cộng" in form
+
+
+@pytest.fixture
+def scanner(tmp_path, settings):
+    """A stand-in for clamdscan: reads the file on stdin; exit 1 for the EICAR test string,
+    2 for a file it cannot read, 0 otherwise."""
+    script = tmp_path / "scan"
+    script.write_text(
+        "#!/bin/sh\ndata=$(cat)\n"
+        'case "$data" in *EICAR-STANDARD-ANTIVIRUS-TEST-FILE*) echo "stdin: Eicar-Signature FOUND"; exit 1;; '
+        '*SCANFAIL*) echo "cannot read" >&2; exit 2;; esac\nexit 0\n'
+    )
+    script.chmod(0o755)
+    settings.FEEDBACK_SCAN_COMMAND = f"{script} --no-summary -"
+    return script
+
+
+def test_virus_scan_refuses_infected_files_and_files_it_cannot_check(home, client, scanner, settings):
+    assert check_file("don.pdf", PDF).content_type == "application/pdf"
+    infected = PDF + b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n"
+    with pytest.raises(FileRejected, match="có vi-rút"):
+        check_file("don.pdf", infected)
+    with pytest.raises(FileRejected, match="gửi lại sau"):
+        check_file("don.pdf", PDF + b"SCANFAIL")
+    settings.FEEDBACK_SCAN_COMMAND = "/khong/co/lenh/nay -"
+    with pytest.raises(FileRejected, match="gửi lại sau"):
+        check_file("don.pdf", PDF)
+    # Through the API: the petition is refused with the file's message and nothing is stored.
+    settings.FEEDBACK_SCAN_COMMAND = f"{scanner} -"
+    response = client.post("/api/v1/feedback", {**form_data(), "files": [SimpleUploadedFile("don.pdf", infected)]})
+    assert response.status_code == 422 and "vi-rút" in response.json()["detail"][0]["message"]
+    assert not Petition.objects.exists() and not PetitionFile.objects.exists()
