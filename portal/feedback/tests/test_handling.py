@@ -301,6 +301,9 @@ def test_published_questions_are_a_type_of_the_site_search(client, staff, catego
     # Words found only in the answer: the excerpt comes from the answer, without its tags.
     answer_only = client.get("/tim-kiem/", {"q": "phong quan ly", "type": "hoi-dap"}).content.decode()
     assert "<mark>Phòng</mark> <mark>Quản</mark> <mark>lý</mark> khoa học" in answer_only and "<b>" not in answer_only
+    # Punctuation alone finds nothing in either type (not every entry).
+    nonsense = client.get("/tim-kiem/", {"q": "???", "type": "hoi-dap"}).content.decode()
+    assert 'Hỏi đáp <span class="search-type-count">(0)' in nonsense and "cấp tỉnh</a>" not in nonsense
     # No news matches and no type asked for: the Hỏi đáp tab opens by itself.
     assert 'aria-current="page">Hỏi đáp' in client.get("/tim-kiem/", {"q": "thu tuc"}).content.decode()
     # The date range applies to the questions too; a withdrawn entry leaves the results.
