@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -262,6 +263,11 @@ def petition_submit(
     return SubmitResult(petition, key, created=True)
 
 
+def _absolute_url(path: str) -> str:
+    """An address of this site for e-mails (BASE_URL, as the admin's own links use)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def _queue_receipt(petition: Petition, key: str) -> None:
     subject = _("Your petition %(code)s was received") % {"code": petition.code}
     body = _(
@@ -270,7 +276,7 @@ def _queue_receipt(petition: Petition, key: str) -> None:
         "Follow its handling at %(url)s with the code and the key (or the code and your phone "
         "number or e-mail address). Keep the key to yourself.\n"
     ) % {"name": petition.full_name, "title": petition.title, "code": petition.code, "key": key,
-         "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/phan-anh-kien-nghi/tra-cuu/"}
+         "url": _absolute_url(reverse("petition_track"))}
     mail_queue(to=[petition.email], subject=subject, body=body, reference=f"petition {petition.code} receipt")
 
 
@@ -550,7 +556,7 @@ def _queue_answer_notice(recipient: Petition, answered: Petition) -> None:
         "The answer and its attachments are also on %(url)s (with your tracking code and key), "
         "where you can say how satisfied you are with it.\n"
     ) % {"name": recipient.full_name, "title": recipient.title, "answer": html_text(answered.answer.body),
-         "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/phan-anh-kien-nghi/tra-cuu/"}
+         "url": _absolute_url(reverse("petition_track"))}
     mail_queue(to=[recipient.email], subject=subject, body=body, reference=f"petition {recipient.code} answer")
 
 
@@ -747,7 +753,7 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
         overdue = petition.is_overdue(today)
         deadline = formats.short_date(petition.due_date())
         subject = (_("Overdue petition %(code)s (deadline %(date)s)") if overdue else _("Petition %(code)s is due on %(date)s")) % {"code": petition.code, "date": deadline}
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/petitions/inspect/{petition.pk}/"
+        link = _absolute_url(reverse("petitions:inspect", args=[petition.pk]))
         body = _("Petition %(code)s “%(title)s” (%(status)s) must be handled by %(date)s.\n\nOpen it: %(link)s\n") % {
             "code": petition.code, "title": petition.title, "status": petition.get_status_display(), "date": deadline, "link": link}
         with transaction.atomic():  # the outbox retries a failed delivery
