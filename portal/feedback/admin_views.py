@@ -12,19 +12,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import InspectView
 from wagtail.log_actions import log
 from wagtail.rich_text import expand_db_html
 
+from portal.core.admin_reports import AdminReportView
 from portal.core.forms import DateRangeForm
 
 from . import forms as handling_forms
@@ -231,27 +230,13 @@ class PeriodForm(DateRangeForm):
         return data
 
 
-def _default_period() -> dict:
-    today = timezone.localdate()
-    return {"date_from": today.replace(month=1, day=1).isoformat(), "date_to": today.isoformat(), "period": "month"}
-
-
-class _ReportView(WagtailAdminTemplateMixin, TemplateView):
+class _ReportView(AdminReportView):
     permission = "feedback.view_petition_report"
-    header_icon = "table"
+    form_class = PeriodForm
 
-    def get_breadcrumbs_items(self):
-        return [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}, {"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def period_form(self) -> PeriodForm:
-        if "date_from" in self.request.GET or "date_to" in self.request.GET:
-            return PeriodForm(self.request.GET)
-        return PeriodForm(_default_period())
+    def default_period(self) -> dict:
+        today = timezone.localdate()
+        return {"date_from": today.replace(month=1, day=1).isoformat(), "date_to": today.isoformat(), "period": "month"}
 
 
 class PetitionReportView(_ReportView):

@@ -8,16 +8,13 @@ import io
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
-from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.core.admin_reports import AdminReportView
 from portal.core.forms import DateRangeForm
 
 from . import selectors, services
@@ -29,31 +26,18 @@ class ReportForm(DateRangeForm):
     max_years = 3
 
 
-def default_period() -> tuple[dt.date, dt.date]:
-    today = timezone.localdate()
-    return today - dt.timedelta(days=29), today
-
-
-class VisitReportView(WagtailAdminTemplateMixin, TemplateView):
+class VisitReportView(AdminReportView):
     template_name = "visits/admin/report.html"
     page_title = gettext_lazy("Visit statistics")
-    header_icon = "table"
-    breadcrumbs_items = [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}]
+    permission = "visits.view_visit_report"
+    form_class = ReportForm
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("visits.view_visit_report"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+    def default_period(self) -> dict:
+        today = timezone.localdate()
+        return {"date_from": (today - dt.timedelta(days=29)).isoformat(), "date_to": today.isoformat()}
 
     def get(self, request, *args, **kwargs):
-        if "date_from" in request.GET or "date_to" in request.GET:
-            form = ReportForm(request.GET)
-        else:
-            start, end = default_period()
-            form = ReportForm({"date_from": start.isoformat(), "date_to": end.isoformat()})
+        form = self.period_form()
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form, report=None))
         report = selectors.report(date_from=form.cleaned_data["date_from"], date_to=form.cleaned_data["date_to"])

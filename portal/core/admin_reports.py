@@ -1,0 +1,33 @@
+"""The base of the admin report pages (visit statistics, petition reports): breadcrumbs, the
+permission that opens them, and their period form read from the query or its default."""
+
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .forms import DateRangeForm
+
+
+class AdminReportView(WagtailAdminTemplateMixin, TemplateView):
+    permission = ""  # "app.codename"; subclasses set it
+    form_class = DateRangeForm
+    header_icon = "table"
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}, {"url": "", "label": self.get_page_title()}]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def default_period(self) -> dict:
+        """The form's data when the query names no dates."""
+        raise NotImplementedError
+
+    def period_form(self) -> DateRangeForm:
+        if "date_from" in self.request.GET or "date_to" in self.request.GET:
+            return self.form_class(self.request.GET)
+        return self.form_class(self.default_period())
