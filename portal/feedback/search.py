@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.text import fold_for_search
 from portal.search.highlight import highlight_text
 from portal.search.sources import Hit, Results, SearchRequest, Source
 
 from .models import PetitionPublication
-from .selectors import published_questions
+from .selectors import published_questions, question_words
 
 
 def _find(request: SearchRequest) -> Results:
     """Every folded word must start a word of the title, question or answer; newest first for either
     sort (the entries are few and short, so the date is the useful order)."""
-    if not re.search(r"\w", fold_for_search(request.query)):
+    if not question_words(request.query):
         return Results(PetitionPublication.objects.none())  # "???" matches nothing, not everything
     items = published_questions(q=request.query)
     if request.date_from:

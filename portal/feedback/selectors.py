@@ -199,15 +199,20 @@ def rating_summary(*, date_from: dt.date, date_to: dt.date) -> dict:
 # --- Public questions and answers (Hỏi đáp) ------------------------------------------------
 
 
+def question_words(q: str) -> list[str]:
+    """The folded words a Hỏi đáp search looks for (at most 10); none for punctuation alone."""
+    from portal.core.text import fold_for_search
+
+    return re.sub(r"[^\w]+", " ", fold_for_search(q)).split()[:10]
+
+
 def published_questions(*, q: str = "", area_id: int | None = None, year: int | None = None):
     """Live publications, newest first; every folded word of `q` must appear (diacritics and
     case optional: "dang ky nhiem vu" finds "Đăng ký nhiệm vụ")."""
-    from portal.core.text import fold_for_search
-
     from .models import PetitionPublication
 
     qs = PetitionPublication.objects.filter(live=True).select_related("area")
-    for word in re.sub(r"[^\w]+", " ", fold_for_search(q)).split()[:10]:
+    for word in question_words(q):
         qs = qs.filter(search_text__contains=" " + word)
     if area_id:
         qs = qs.filter(area_id=area_id)
