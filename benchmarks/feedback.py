@@ -56,9 +56,24 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3",
-         "--threads", "4", "--timeout", "120", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "3",
+            "--threads",
+            "4",
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     lock = threading.Lock()
@@ -69,11 +84,19 @@ def main() -> None:
 
         def submit(n: int) -> None:
             body = {
-                "full_name": "Người gửi thử nghiệm", "address": "", "phone": f"09{(before + n) % 10**8:08d}", "email": "",
-                "title": f"Phản ánh thử nghiệm số {n}", "content": "Nội dung phản ánh thử nghiệm tải, đủ dài để được nhận. " * 3,
-                "field": "Khoa học và công nghệ", "consent": True, "publish_allowed": False,
+                "full_name": "Người gửi thử nghiệm",
+                "address": "",
+                "phone": f"09{(before + n) % 10**8:08d}",
+                "email": "",
+                "title": f"Phản ánh thử nghiệm số {n}",
+                "content": "Nội dung phản ánh thử nghiệm tải, đủ dài để được nhận. " * 3,
+                "field": "Khoa học và công nghệ",
+                "consent": True,
+                "publish_allowed": False,
             }
-            request = urllib.request.Request(base + "/api/v1/feedback", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                base + "/api/v1/feedback", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+            )
             start = time.perf_counter()
             try:
                 with urllib.request.urlopen(request, timeout=120) as response:
@@ -105,7 +128,9 @@ def main() -> None:
     counter_delta = stats_after["received"] - stats_before["received"]
     p50 = percentile(latencies, 0.5) if latencies else 0
     p95 = percentile(latencies, 0.95) if latencies else 0
-    print(f"| {len(codes)} | {len(failures)} | {stored} | {len(set(codes))} | {events} | {counter_delta} | {len(codes) / elapsed:.0f} | {p50:.0f} | {p95:.0f} |")
+    print(
+        f"| {len(codes)} | {len(failures)} | {stored} | {len(set(codes))} | {events} | {counter_delta} | {len(codes) / elapsed:.0f} | {p50:.0f} | {p95:.0f} |"
+    )
     lost = len(codes) - stored
     print(f"\nlost: {lost}" + (f"; first failures: {failures[:3]}" if failures else ""))
     if lost or failures or len(set(codes)) != len(codes):

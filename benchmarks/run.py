@@ -62,9 +62,14 @@ def write_export(path: Path, lines: int, prefix: str) -> Path:
     body = "".join(f"<p>Đoạn {i}: hoạt động khoa học và công nghệ của tỉnh trong năm.</p>" for i in range(12))
     with path.open("w", encoding="utf-8") as handle:
         for i in range(lines):
-            row = {"title": f"{prefix} bài nhập {i}", "body_html": body, "category": "Tin nhập từ cổng cũ",
-                   "published_at": f"{1 + i % 28:02d}/{1 + i % 12:02d}/2014 08:30", "source_url": f"http://cu.example.vn/{prefix}/{i}",
-                   "view_count": i}
+            row = {
+                "title": f"{prefix} bài nhập {i}",
+                "body_html": body,
+                "category": "Tin nhập từ cổng cũ",
+                "published_at": f"{1 + i % 28:02d}/{1 + i % 12:02d}/2014 08:30",
+                "source_url": f"http://cu.example.vn/{prefix}/{i}",
+                "view_count": i,
+            }
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path
 
@@ -75,7 +80,14 @@ def import_rows(path: Path, *extra: str) -> dict:
     tracemalloc.start()
     start = time.perf_counter()
     try:
-        call_command("import_articles", str(path), "--no-progress", *extra, stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+        call_command(
+            "import_articles",
+            str(path),
+            "--no-progress",
+            *extra,
+            stdout=open(os.devnull, "w"),
+            stderr=open(os.devnull, "w"),
+        )
     except SystemExit:
         pass
     elapsed = time.perf_counter() - start
@@ -108,7 +120,9 @@ def main() -> None:
         # A new visitor each time (the worst case: a new hash for the flush to insert).
         n = next(hits)
         response = client.post(
-            "/api/v1/visits/hit", {"page": article.pk}, content_type="application/json",
+            "/api/v1/visits/hit",
+            {"page": article.pk},
+            content_type="application/json",
             REMOTE_ADDR=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}",
         )
         assert response.status_code == 200
@@ -137,24 +151,36 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         imports = [
             ("import_articles, 200 lines", import_rows(write_export(Path(tmp) / "a.jsonl", 200, "A"))),
-            ("import_articles --dry-run, 500 lines", import_rows(write_export(Path(tmp) / "b.jsonl", 500, "B"), "--dry-run")),
-            ("import_articles --dry-run, 2000 lines", import_rows(write_export(Path(tmp) / "c.jsonl", 2000, "C"), "--dry-run")),
+            (
+                "import_articles --dry-run, 500 lines",
+                import_rows(write_export(Path(tmp) / "b.jsonl", 500, "B"), "--dry-run"),
+            ),
+            (
+                "import_articles --dry-run, 2000 lines",
+                import_rows(write_export(Path(tmp) / "c.jsonl", 2000, "C"), "--dry-run"),
+            ),
         ]
 
     header = f"{'scenario':<44} {'n':>5} {'mean ms':>9} {'p95 ms':>9} {'req/s':>8} {'queries':>8}"
     print(header)
     print("-" * len(header))
     for r in rows:
-        print(f"{r['scenario']:<44} {r['n']:>5} {r['mean_ms']:>9.2f} {r['p95_ms']:>9.2f} {r['req_s']:>8.0f} {r['queries']:>8}")
+        print(
+            f"{r['scenario']:<44} {r['n']:>5} {r['mean_ms']:>9.2f} {r['p95_ms']:>9.2f} {r['req_s']:>8.0f} {r['queries']:>8}"
+        )
     print()
     print(f"{'import':<44} {'lines':>6} {'seconds':>8} {'lines/s':>8} {'peak MB':>8}")
     for label, r in imports:
         print(f"{label:<44} {r['lines']:>6} {r['seconds']:>8.2f} {r['lines_s']:>8.1f} {r['peak_mb']:>8.2f}")
     print()
-    print(f"visit statistics flush: {len(flushed.visitors)} new visitors, "
-          f"{sum(n for k, n in flushed.counters.items() if '|total|' in k)} views in {flush_ms:.0f} ms")
-    print(f"cache speed-up: {rows[0]['mean_ms'] / rows[1]['mean_ms']:.1f}x; "
-          f"queries with {rows[0]['scenario'].split('(')[1][:-1]} vs {total} articles: {rows[0]['queries']} vs {rows[-1]['queries']}")
+    print(
+        f"visit statistics flush: {len(flushed.visitors)} new visitors, "
+        f"{sum(n for k, n in flushed.counters.items() if '|total|' in k)} views in {flush_ms:.0f} ms"
+    )
+    print(
+        f"cache speed-up: {rows[0]['mean_ms'] / rows[1]['mean_ms']:.1f}x; "
+        f"queries with {rows[0]['scenario'].split('(')[1][:-1]} vs {total} articles: {rows[0]['queries']} vs {rows[-1]['queries']}"
+    )
 
 
 if __name__ == "__main__":

@@ -94,10 +94,14 @@ def main() -> None:
     filtered, _ = measure(QUERIES, in_category)
     print()
     print(f"{'search (' + connection.vendor + ')':<28} {'articles':>9} {'p50 ms':>8} {'p95 ms':>8} {'index art/s':>12}")
-    print(f"{'fixed mix of ' + str(len(QUERIES)) + ' queries':<28} {total:>9} {percentile(times, 0.5):>8.1f} "
-          f"{percentile(times, 0.95):>8.1f} {(f'{index_rate:.0f}' if index_rate else '(kept)'):>12}")
-    print(f"{'  same, in one category':<28} {in_category.count():>9} {percentile(filtered, 0.5):>8.1f} "
-          f"{percentile(filtered, 0.95):>8.1f} {'':>12}")
+    print(
+        f"{'fixed mix of ' + str(len(QUERIES)) + ' queries':<28} {total:>9} {percentile(times, 0.5):>8.1f} "
+        f"{percentile(times, 0.95):>8.1f} {(f'{index_rate:.0f}' if index_rate else '(kept)'):>12}"
+    )
+    print(
+        f"{'  same, in one category':<28} {in_category.count():>9} {percentile(filtered, 0.5):>8.1f} "
+        f"{percentile(filtered, 0.95):>8.1f} {'':>12}"
+    )
     for query, median in sorted(per_query.items(), key=lambda kv: -kv[1])[:3]:
         print(f"  slowest: {query!r:<36} median {median:.1f} ms")
 

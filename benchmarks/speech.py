@@ -23,9 +23,21 @@ from portal.accessibility.speech.synthesis import synthesize  # noqa: E402
 from portal.home import demo_data as data  # noqa: E402
 
 VALUES = {
-    "district": "Thanh Sơn", "year": 2025, "next_year": 2026, "year_prev": 2023, "day": 12, "day2": 15,
-    "month": 4, "month2": 5, "n1": 7, "n2": 23, "n3": 150, "product": "chè Phú Thọ", "quarter": "II",
-    "topic": "chọn tạo giống bưởi", "amount": "2,5",
+    "district": "Thanh Sơn",
+    "year": 2025,
+    "next_year": 2026,
+    "year_prev": 2023,
+    "day": 12,
+    "day2": 15,
+    "month": 4,
+    "month2": 5,
+    "n1": 7,
+    "n2": 23,
+    "n3": 150,
+    "product": "chè Phú Thọ",
+    "quarter": "II",
+    "topic": "chọn tạo giống bưởi",
+    "amount": "2,5",
 }
 
 
@@ -51,7 +63,9 @@ def main() -> None:
         normalizer(sentence)
     spent = time.perf_counter() - started
     print(f"{'normalisation':<36} {'sentences':>10} {'seconds':>8} {'sentences/s':>12}")
-    print(f"{'demo prose (' + str(len(sentences)) + ' distinct)':<36} {len(work):>10} {spent:>8.2f} {len(work) / spent:>12.0f}")
+    print(
+        f"{'demo prose (' + str(len(sentences)) + ' distinct)':<36} {len(work):>10} {spent:>8.2f} {len(work) / spent:>12.0f}"
+    )
     print()
 
     article = [Sentence(s, normalizer(s), "body") for s in corpus()[:40]]
@@ -63,12 +77,16 @@ def main() -> None:
 
     fake.write_text(FAKE_TTS)
     engines.append(("command engine (tone stand-in)", CommandEngine(command=f"{sys.executable} {fake} {{output}}")))
-    print(f"{'synthesis (' + str(len(article)) + ' sentences)':<36} {'audio s':>8} {'wall s':>8} {'RTF':>6} {'KB/min':>8} {'ms/sent':>8}")
+    print(
+        f"{'synthesis (' + str(len(article)) + ' sentences)':<36} {'audio s':>8} {'wall s':>8} {'RTF':>6} {'KB/min':>8} {'ms/sent':>8}"
+    )
     for label, engine in engines:
         result = synthesize(article, engine)
         per_minute = len(result.mp3) / 1024 / (result.duration / 60)
-        print(f"{label:<36} {result.duration:>8.1f} {result.seconds_spent:>8.2f} {result.real_time_factor:>6.3f} "
-              f"{per_minute:>8.0f} {result.seconds_spent * 1000 / len(article):>8.0f}")
+        print(
+            f"{label:<36} {result.duration:>8.1f} {result.seconds_spent:>8.2f} {result.real_time_factor:>6.3f} "
+            f"{per_minute:>8.0f} {result.seconds_spent * 1000 / len(article):>8.0f}"
+        )
     if not shutil.which("espeak-ng"):
         print("espeak-ng is not installed: its row is missing (apt-get install espeak-ng)")
 

@@ -49,7 +49,9 @@ def _script(page) -> list[dict]:
     return script
 
 
-@router.get("/articles/{article_id}", response=SpeechOut, summary="What “Đọc bài viết” reads, with the recording when ready")
+@router.get(
+    "/articles/{article_id}", response=SpeechOut, summary="What “Đọc bài viết” reads, with the recording when ready"
+)
 def article_speech(request: HttpRequest, article_id: int):
     page = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
     config = read_aloud_config()
@@ -59,7 +61,7 @@ def article_speech(request: HttpRequest, article_id: int):
     audio = article_audio_current(page, config)
     if audio is None or len(audio.sentences) != len(sentences):
         return {"status": "pending", "audio": None, "sentences": sentences}
-    for sentence, timing in zip(sentences, audio.sentences):
+    for sentence, timing in zip(sentences, audio.sentences, strict=True):
         sentence["start"], sentence["end"] = timing["start"], timing["end"]
     return {
         "status": "ready",

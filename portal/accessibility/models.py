@@ -58,7 +58,7 @@ class Abbreviation(index.Indexed, models.Model):
 
 @register_setting(icon="media")
 class ReadAloudSettings(BaseSiteSetting):
-    """"Đọc bài viết" as the department wants it. The engines themselves (programs, service
+    """ "Đọc bài viết" as the department wants it. The engines themselves (programs, service
     addresses and keys) are configured by the operator in the environment, not here."""
 
     ENGINE_CHOICES = [
@@ -70,11 +70,15 @@ class ReadAloudSettings(BaseSiteSetting):
     enabled = models.BooleanField(_("offer “Read the article”"), default=True)
     engine = models.CharField(_("speech engine"), max_length=16, choices=ENGINE_CHOICES, default="", blank=True)
     voice = models.CharField(
-        _("voice"), max_length=64, blank=True,
+        _("voice"),
+        max_length=64,
+        blank=True,
         help_text=_("Empty: the engine's default (espeak-ng: vi; vi-vn-x-central, vi-vn-x-south for other accents)."),
     )
     speed = models.PositiveSmallIntegerField(
-        _("speed (%)"), default=100, validators=[MinValueValidator(50), MaxValueValidator(200)],
+        _("speed (%)"),
+        default=100,
+        validators=[MinValueValidator(50), MaxValueValidator(200)],
         help_text=_("100 is the engine's normal rate."),
     )
 
@@ -98,8 +102,12 @@ class ArticleAudio(models.Model):
         READY = "ready", _("ready")
         FAILED = "failed", _("failed")
 
-    page = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="audio_versions", verbose_name=_("article"))
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    page = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="audio_versions", verbose_name=_("article")
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     engine = models.CharField(_("engine"), max_length=16)
     voice = models.CharField(_("voice"), max_length=64, blank=True)
     speed = models.PositiveSmallIntegerField(_("speed (%)"), default=100)
@@ -118,7 +126,9 @@ class ArticleAudio(models.Model):
         verbose_name = _("article audio")
         verbose_name_plural = _("article audio")
         constraints = [
-            models.UniqueConstraint(fields=["page", "revision", "engine", "voice", "speed"], name="article_audio_unique_version"),
+            models.UniqueConstraint(
+                fields=["page", "revision", "engine", "voice", "speed"], name="article_audio_unique_version"
+            ),
         ]
         indexes = [models.Index(fields=["page", "status"])]
 

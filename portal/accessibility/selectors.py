@@ -10,7 +10,10 @@ def article_audio_current(page, config) -> ArticleAudio | None:
     and speed; None while it is being made (the player then uses the browser's voice)."""
     return (
         ArticleAudio.objects.filter(
-            page=page, revision_id=page.live_revision_id, engine=config.engine, speed=config.speed,
+            page=page,
+            revision_id=page.live_revision_id,
+            engine=config.engine,
+            speed=config.speed,
             status=ArticleAudio.Status.READY,
         )
         .exclude(file="")

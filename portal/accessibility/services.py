@@ -80,7 +80,9 @@ def _rows(text: str):
     columns = [COLUMNS.get(fold(name.replace("_", " "))) for name in header]
     if "abbreviation" not in columns or "full_form" not in columns:
         raise GlossaryFileError(
-            _("The first row must name the columns: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú).")
+            _(
+                "The first row must name the columns: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú)."
+            )
         )
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
@@ -196,7 +198,10 @@ def read_aloud_config(site=None) -> ReadAloudConfig:
     if not voice and engine == "espeak":
         voice = "vi"
     return ReadAloudConfig(
-        enabled=choice.enabled if choice else True, engine=engine, voice=voice, speed=choice.speed if choice else 100,
+        enabled=choice.enabled if choice else True,
+        engine=engine,
+        voice=voice,
+        speed=choice.speed if choice else 100,
     )
 
 
@@ -227,14 +232,20 @@ def article_audio_generate(page_id: int, revision_id: int | None = None, *, forc
     engine = config.build_engine()
     digest = script_hash(sentences, engine.label, config.speed)
     audio, _created = ArticleAudio.objects.get_or_create(
-        page=page, revision_id=revision_id, engine=config.engine, voice=engine.voice, speed=config.speed,
+        page=page,
+        revision_id=revision_id,
+        engine=config.engine,
+        voice=engine.voice,
+        speed=config.speed,
         defaults={"script_hash": digest},
     )
     if not force and audio.status == ArticleAudio.Status.READY and audio.script_hash == digest and audio.file:
         return audio
     twin = (
         ArticleAudio.objects.filter(script_hash=digest, status=ArticleAudio.Status.READY)
-        .exclude(pk=audio.pk).exclude(file="").first()
+        .exclude(pk=audio.pk)
+        .exclude(file="")
+        .first()
     )
     if twin and not force:
         _copy_recording(audio, twin, digest)
@@ -248,7 +259,9 @@ def article_audio_generate(page_id: int, revision_id: int | None = None, *, forc
         logger.warning("read-aloud of article %s failed: %s", page_id, error)
         return audio
     old_name = audio.file.name if audio.file else ""
-    audio.file.save(f"{page.pk}-{revision_id or 0}-{config.engine}-{digest[:12]}.mp3", ContentFile(result.mp3), save=False)
+    audio.file.save(
+        f"{page.pk}-{revision_id or 0}-{config.engine}-{digest[:12]}.mp3", ContentFile(result.mp3), save=False
+    )
     audio.status, audio.error = ArticleAudio.Status.READY, ""
     audio.duration, audio.size, audio.sentences = result.duration, len(result.mp3), result.timings
     audio.synthesis_seconds = round(result.seconds_spent, 3)
@@ -291,8 +304,12 @@ def article_audio_prune(*, older_than_days: int = 7, dry_run: bool = False) -> P
     if not config.enabled:
         return result
     current = Q(
-        status=ArticleAudio.Status.READY, page__live=True, revision_id=F("page__live_revision_id"),
-        engine=config.engine, voice=config.voice, speed=config.speed,
+        status=ArticleAudio.Status.READY,
+        page__live=True,
+        revision_id=F("page__live_revision_id"),
+        engine=config.engine,
+        voice=config.voice,
+        speed=config.speed,
     )
     cutoff = timezone.now() - timezone.timedelta(days=max(older_than_days, 0))
     stale = list(ArticleAudio.objects.filter(updated_at__lt=cutoff).exclude(current).only("pk", "file", "size"))

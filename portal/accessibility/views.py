@@ -17,7 +17,7 @@ IMPORT_PERMISSIONS = ("accessibility.add_abbreviation", "accessibility.change_ab
 
 
 def glossary_page(request):
-    """"Từ viết tắt": every abbreviation of the glossary, filtered by ?q= (diacritics and case
+    """ "Từ viết tắt": every abbreviation of the glossary, filtered by ?q= (diacritics and case
     optional; the page also filters as one types when JavaScript is on)."""
     query = " ".join(request.GET.get("q", "").split())[:100]
     entries = glossary_search(query) if query else list(glossary_entries())
@@ -29,10 +29,13 @@ def glossary_page(request):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("CSV file"), help_text=gettext_lazy(
-        "UTF-8, first row: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú). "
-        "Existing abbreviations are updated, new ones added; none is deleted."
-    ))
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "UTF-8, first row: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú). "
+            "Existing abbreviations are updated, new ones added; none is deleted."
+        ),
+    )
     dry_run = forms.BooleanField(label=gettext_lazy("Only check, change nothing"), required=False)
 
 
@@ -58,7 +61,12 @@ def glossary_import_view(request):
     return render(
         request,
         "accessibility/admin/import.html",
-        {"form": form, "result": result, "page_title": _("Import abbreviations"), "header_title": _("Import abbreviations")},
+        {
+            "form": form,
+            "result": result,
+            "page_title": _("Import abbreviations"),
+            "header_title": _("Import abbreviations"),
+        },
     )
 
 

@@ -60,7 +60,19 @@ class ArticleAudioViewSet(ModelViewSet):
     form_fields = ["status"]  # required by ModelViewSet; the edit views are never allowed
     list_display = ["page", "status", "engine", "voice", "duration", "size", "updated_at"]
     list_filter = ["status", "engine"]
-    inspect_view_fields = ["page", "revision", "status", "engine", "voice", "speed", "duration", "size", "error", "synthesis_seconds", "updated_at"]
+    inspect_view_fields = [
+        "page",
+        "revision",
+        "status",
+        "engine",
+        "voice",
+        "speed",
+        "duration",
+        "size",
+        "error",
+        "synthesis_seconds",
+        "updated_at",
+    ]
     ordering = ["-updated_at"]
 
 

@@ -16,7 +16,10 @@ class AdminReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def get_breadcrumbs_items(self):
-        return [{"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")}, {"url": "", "label": self.get_page_title()}]
+        return [
+            {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Home")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):

@@ -35,7 +35,11 @@ class DateRangeForm(forms.Form):
                 raise forms.ValidationError(gettext("The start date must not be after the end date."))
             if (end - start).days >= self.max_years * 366:
                 raise forms.ValidationError(
-                    ngettext("Choose a period of at most %(years)d year.", "Choose a period of at most %(years)d years.",
-                             self.max_years) % {"years": self.max_years}
+                    ngettext(
+                        "Choose a period of at most %(years)d year.",
+                        "Choose a period of at most %(years)d years.",
+                        self.max_years,
+                    )
+                    % {"years": self.max_years}
                 )
         return data

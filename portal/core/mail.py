@@ -37,7 +37,11 @@ def mail_queue(*, to: list[str], subject: str, body: str, reference: str = "") -
     if not recipients:
         return None
     mail = OutgoingMail.objects.create(
-        to=recipients, subject=subject[:255], body=body, reference=reference[:100], send_after=timezone.now(),
+        to=recipients,
+        subject=subject[:255],
+        body=body,
+        reference=reference[:100],
+        send_after=timezone.now(),
     )
     transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
@@ -62,7 +66,8 @@ def mail_deliver(mail_id: int) -> bool:
     """Send one queued message if it is due and nobody else is sending it. True when sent."""
     now = timezone.now()
     claimed = OutgoingMail.objects.filter(_due(now), pk=mail_id).update(
-        claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS), attempts=F("attempts") + 1,
+        claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS),
+        attempts=F("attempts") + 1,
     )
     if not claimed:
         return False
@@ -88,7 +93,9 @@ def _failed(mail: OutgoingMail, error: Exception) -> None:
         return
     delay = dt.timedelta(minutes=RETRY_MINUTES[mail.attempts - 1])
     OutgoingMail.objects.filter(pk=mail.pk).update(send_after=now + delay, claimed_until=None, last_error=message)
-    logger.warning("e-mail %s (%s) attempt %s failed, next in %s: %s", mail.pk, mail.reference, mail.attempts, delay, message)
+    logger.warning(
+        "e-mail %s (%s) attempt %s failed, next in %s: %s", mail.pk, mail.reference, mail.attempts, delay, message
+    )
 
 
 @dataclass
@@ -103,22 +110,25 @@ def mail_send_due(*, limit: int = 100) -> OutboxRun:
     ones kept long enough."""
     run = OutboxRun()
     now = timezone.now()
-    for mail_id in OutgoingMail.objects.filter(_due(now)).order_by("send_after", "pk").values_list("pk", flat=True)[:limit]:
+    for mail_id in (
+        OutgoingMail.objects.filter(_due(now)).order_by("send_after", "pk").values_list("pk", flat=True)[:limit]
+    ):
         if mail_deliver(mail_id):
             run.sent += 1
         else:
             run.failed += 1
     keep = dt.timedelta(days=settings.MAIL_KEEP_DAYS)
-    run.deleted, _ = OutgoingMail.objects.filter(
-        Q(sent_at__lt=now - keep) | Q(failed_at__lt=now - 3 * keep)
-    ).delete()
+    run.deleted, _ = OutgoingMail.objects.filter(Q(sent_at__lt=now - keep) | Q(failed_at__lt=now - 3 * keep)).delete()
     return run
 
 
 def mail_retry_failed() -> int:
     """Put the given-up messages back in the queue (after fixing the mail server)."""
     return OutgoingMail.objects.filter(failed_at__isnull=False, sent_at__isnull=True).update(
-        failed_at=None, attempts=0, send_after=timezone.now(), claimed_until=None,
+        failed_at=None,
+        attempts=0,
+        send_after=timezone.now(),
+        claimed_until=None,
     )
 
 

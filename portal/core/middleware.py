@@ -11,7 +11,15 @@ from django.conf import settings
 from django.middleware.cache import CacheMiddleware
 
 # /doc-bai/: read-aloud audio answers Range requests itself (a cached whole file would not).
-UNCACHED_PREFIXES = ("/admin", "/django-admin", "/api/", "/documents/", "/tim-kiem", "/doc-bai/", "/phan-anh-kien-nghi/")
+UNCACHED_PREFIXES = (
+    "/admin",
+    "/django-admin",
+    "/api/",
+    "/documents/",
+    "/tim-kiem",
+    "/doc-bai/",
+    "/phan-anh-kien-nghi/",
+)
 
 
 def is_cacheable_request(request) -> bool:
@@ -39,9 +47,7 @@ class AnonymousPageCacheMiddleware(CacheMiddleware):
         return response
 
     def process_response(self, request, response):
-        if getattr(request, "_cache_update_cache", False) and (
-            response.cookies or response.has_header("Set-Cookie")
-        ):
+        if getattr(request, "_cache_update_cache", False) and (response.cookies or response.has_header("Set-Cookie")):
             # A response that sets a cookie is personal: never share it.
             request._cache_update_cache = False
         return super().process_response(request, response)

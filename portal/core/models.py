@@ -39,7 +39,10 @@ class SiteIdentity(BaseSiteSetting):
     fax = models.CharField(_("fax"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     working_hours = models.CharField(
-        _("working hours"), max_length=200, blank=True, help_text=_("E.g. Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu")
+        _("working hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu"),
     )
     editor_in_chief = models.CharField(
         _("person responsible for content"),
@@ -69,7 +72,12 @@ class SiteIdentity(BaseSiteSetting):
             heading=_("Contacts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("editor_in_chief"), FieldPanel("licence"), FieldPanel("footer_text"), FieldPanel("social_links")],
+            [
+                FieldPanel("editor_in_chief"),
+                FieldPanel("licence"),
+                FieldPanel("footer_text"),
+                FieldPanel("social_links"),
+            ],
             heading=_("Footer"),
         ),
     ]
@@ -112,7 +120,8 @@ class CalendarDay(models.Model):
 
     date = models.DateField(_("date"), unique=True)
     working = models.BooleanField(
-        _("working day"), default=False,
+        _("working day"),
+        default=False,
         help_text=_("Ticked: a working day (e.g. a make-up Saturday). Not ticked: a day off."),
     )
     reason = models.CharField(_("reason"), max_length=200)

@@ -22,7 +22,9 @@ def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     if home is None:
         root = Page.get_first_root_node()
         if root is None:  # a flushed database (Wagtail's migrations normally create it)
-            root = Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+            )
         # Wagtail's migrations leave a placeholder "Welcome" page; ours replaces it.
         placeholder = root.get_children().filter(content_type__model="page", slug="home").first()
         if placeholder is not None:

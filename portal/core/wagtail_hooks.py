@@ -35,7 +35,18 @@ class OutgoingMailViewSet(ModelViewSet):
     form_fields = ["subject"]  # required by ModelViewSet; the edit views are never allowed
     list_display = ["reference", "subject", "attempts", "send_after", "sent_at", "failed_at"]
     list_filter = ["sent_at", "failed_at"]
-    inspect_view_fields = ["reference", "to", "subject", "body", "created_at", "attempts", "send_after", "sent_at", "failed_at", "last_error"]
+    inspect_view_fields = [
+        "reference",
+        "to",
+        "subject",
+        "body",
+        "created_at",
+        "attempts",
+        "send_after",
+        "sent_at",
+        "failed_at",
+        "last_error",
+    ]
     ordering = ["-created_at"]
 
 

@@ -30,7 +30,6 @@ from . import forms as handling_forms
 from . import selectors, services
 from .models import AnswerState, FileKind, Petition, PetitionFile, PetitionStatus
 
-
 # action name → (form class, permission, statuses in which it is offered)
 OPEN = (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING)
 ACTIONS = {
@@ -65,9 +64,7 @@ class PetitionHandleView(InspectView):
         return _("Handle petition")
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Petition.objects.select_related("area", "unit", "assignee", "merged_into"), pk=self.pk
-        )
+        return get_object_or_404(Petition.objects.select_related("area", "unit", "assignee", "merged_into"), pk=self.pk)
 
     def _allowed(self, name: str) -> bool:
         _form, permission, statuses = ACTIONS[name]
@@ -143,13 +140,17 @@ class PetitionHandleView(InspectView):
         form = form_class(request.POST, request.FILES, prefix=name) if form_class else None
         if form is not None and not form.is_valid():
             messages.error(request, _("The step was not taken: check the form below."))
-            return self.render_to_response(self.get_context_data(bound_forms={name: form}, open_action=name), status=400)
+            return self.render_to_response(
+                self.get_context_data(bound_forms={name: form}, open_action=name), status=400
+            )
         try:
             message = self._run(name, form.cleaned_data if form else {}, request)
         except services.PetitionActionError as error:
             messages.error(request, str(error))
             if form is not None:
-                return self.render_to_response(self.get_context_data(bound_forms={name: form}, open_action=name), status=400)
+                return self.render_to_response(
+                    self.get_context_data(bound_forms={name: form}, open_action=name), status=400
+                )
         else:
             messages.success(request, message)
         return redirect(reverse("petitions:inspect", args=(self.object.pk,)))
@@ -160,7 +161,9 @@ class PetitionHandleView(InspectView):
             services.petition_accept(petition=petition, user=user, note=data["note"])
             return _("Accepted.")
         if name == "assign":
-            services.petition_assign(petition=petition, user=user, unit=data["unit"], assignee=data["assignee"], note=data["note"])
+            services.petition_assign(
+                petition=petition, user=user, unit=data["unit"], assignee=data["assignee"], note=data["note"]
+            )
             return _("Assigned.")
         if name == "note":
             services.petition_note(petition=petition, user=user, text=data["text"])
@@ -175,9 +178,11 @@ class PetitionHandleView(InspectView):
             services.petition_merge(petition=petition, into=into, user=user)
             return _("Merged into %(code)s.") % {"code": into.code}
         if name == "answer":
-            files = [(f.name, f.read()) for f in request.FILES.getlist("answer-files")[: 20]]
+            files = [(f.name, f.read()) for f in request.FILES.getlist("answer-files")[:20]]
             submit = request.POST.get("submit_for_approval") == "1"
-            services.petition_answer_save(petition=petition, user=user, body=expand_db_html(data["body"]), files=files, submit=submit)
+            services.petition_answer_save(
+                petition=petition, user=user, body=expand_db_html(data["body"]), files=files, submit=submit
+            )
             return _("Answer sent for approval.") if submit else _("Draft saved.")
         if name == "approve":
             services.petition_answer_approve(petition=petition, user=user)
@@ -186,13 +191,21 @@ class PetitionHandleView(InspectView):
             services.petition_answer_return(petition=petition, user=user, note=data["note"])
             return _("Answer returned for changes.")
         if name == "refuse":
-            services.petition_refuse(petition=petition, user=user, reason=data["reason"], legal_basis=data["legal_basis"])
+            services.petition_refuse(
+                petition=petition, user=user, reason=data["reason"], legal_basis=data["legal_basis"]
+            )
             return _("Refused.")
         if name == "transfer":
             services.petition_transfer(petition=petition, user=user, agency=data["agency"], note=data["note"])
             return _("Transferred.")
         if name == "publish":
-            services.petition_publish(petition=petition, user=user, title=data["title"], question=data["question"], answer=expand_db_html(data["answer"]))
+            services.petition_publish(
+                petition=petition,
+                user=user,
+                title=data["title"],
+                question=data["question"],
+                answer=expand_db_html(data["answer"]),
+            )
             return _("Published in the questions and answers.")
         services.petition_unpublish(petition=petition, user=user)
         return _("Withdrawn from the questions and answers.")
@@ -213,7 +226,12 @@ def _file_response(row: PetitionFile, *, as_attachment: bool) -> FileResponse:
         handle = row.file.open("rb")
     except (FileNotFoundError, OSError):
         raise Http404 from None
-    response = FileResponse(handle, as_attachment=as_attachment, filename=row.name, content_type=row.content_type or mimetypes.guess_type(row.name)[0])
+    response = FileResponse(
+        handle,
+        as_attachment=as_attachment,
+        filename=row.name,
+        content_type=row.content_type or mimetypes.guess_type(row.name)[0],
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
@@ -222,7 +240,11 @@ def _file_response(row: PetitionFile, *, as_attachment: bool) -> FileResponse:
 
 class PeriodForm(DateRangeForm):
     max_years = 5
-    period = forms.ChoiceField(label=gettext_lazy("By"), choices=[("month", gettext_lazy("month")), ("quarter", gettext_lazy("quarter"))], required=False)
+    period = forms.ChoiceField(
+        label=gettext_lazy("By"),
+        choices=[("month", gettext_lazy("month")), ("quarter", gettext_lazy("quarter"))],
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()
@@ -252,17 +274,23 @@ class PetitionReportView(_ReportView):
         data = form.cleaned_data
         report = selectors.petition_report(date_from=data["date_from"], date_to=data["date_to"], period=data["period"])
         if request.GET.get("export") == "xlsx":
-            services.report_export_record(user=request.user, what="petitions", date_from=report.date_from, date_to=report.date_to)
+            services.report_export_record(
+                user=request.user, what="petitions", date_from=report.date_from, date_to=report.date_to
+            )
             return _xlsx(report)
         query = f"date_from={report.date_from.isoformat()}&date_to={report.date_to.isoformat()}&period={report.period}"
         return self.render_to_response(self.get_context_data(form=form, report=report, query=query))
 
 
 COLUMNS = [
-    ("received", gettext_lazy("Received")), ("processing", gettext_lazy("Being processed")),
-    ("overdue", gettext_lazy("Overdue")), ("answered", gettext_lazy("Answered")),
-    ("refused", gettext_lazy("Refused")), ("transferred", gettext_lazy("Transferred")),
-    ("merged", gettext_lazy("Merged")), ("on_time_rate", gettext_lazy("Closed on time (%)")),
+    ("received", gettext_lazy("Received")),
+    ("processing", gettext_lazy("Being processed")),
+    ("overdue", gettext_lazy("Overdue")),
+    ("answered", gettext_lazy("Answered")),
+    ("refused", gettext_lazy("Refused")),
+    ("transferred", gettext_lazy("Transferred")),
+    ("merged", gettext_lazy("Merged")),
+    ("on_time_rate", gettext_lazy("Closed on time (%)")),
 ]
 
 
@@ -285,7 +313,9 @@ def _xlsx(report) -> HttpResponse:
     out = io.BytesIO()
     book.save(out)
     name = f"bao-cao-pakn-{report.date_from:%Y%m%d}-{report.date_to:%Y%m%d}.xlsx"
-    response = HttpResponse(out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -302,5 +332,6 @@ class SatisfactionReportView(_ReportView):
             return self.render_to_response(self.get_context_data(form=form, summary=None))
         data = form.cleaned_data
         summary = selectors.rating_summary(date_from=data["date_from"], date_to=data["date_to"])
-        return self.render_to_response(self.get_context_data(form=form, summary=summary, period=(data["date_from"], data["date_to"])))
-
+        return self.render_to_response(
+            self.get_context_data(form=form, summary=summary, period=(data["date_from"], data["date_to"]))
+        )

@@ -98,8 +98,12 @@ def _body(request: HttpRequest) -> dict | None:
 
 
 @router.post(
-    "", response={201: SubmittedOut, 200: SubmittedOut}, summary="Submit a petition (PAKN)",
-    openapi_extra={"requestBody": {"content": {"application/json": {"schema": PetitionIn.model_json_schema()}}, "required": True}},
+    "",
+    response={201: SubmittedOut, 200: SubmittedOut},
+    summary="Submit a petition (PAKN)",
+    openapi_extra={
+        "requestBody": {"content": {"application/json": {"schema": PetitionIn.model_json_schema()}}, "required": True}
+    },
 )
 def feedback_submit(request: HttpRequest):
     """JSON body (or a form post) with full_name, address, phone, email, title, content,
@@ -111,16 +115,24 @@ def feedback_submit(request: HttpRequest):
 
     payload = _body(request)
     if payload is None:
-        return api.create_response(request, {"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)
+        return api.create_response(
+            request, {"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400
+        )
     data = {name: payload.get(name) for name in FIELDS}
     files = uploads(request, "files") + uploads(request, "attachments") if request.FILES else []
     try:
         result = petition_submit(
-            data=data, ip=client_ip(request), idempotency_key=request.headers.get("Idempotency-Key", ""), files=files,
-            challenge_token=str(payload.get("challenge_token") or ""), challenge_answer=str(payload.get("challenge_answer") or ""),
+            data=data,
+            ip=client_ip(request),
+            idempotency_key=request.headers.get("Idempotency-Key", ""),
+            files=files,
+            challenge_token=str(payload.get("challenge_token") or ""),
+            challenge_answer=str(payload.get("challenge_answer") or ""),
         )
     except PetitionInvalid as error:
-        detail = [{"field": name, "message": message} for name, messages in error.errors.items() for message in messages]
+        detail = [
+            {"field": name, "message": message} for name, messages in error.errors.items() for message in messages
+        ]
         body = {"detail": detail}
         if isinstance(error, PetitionChallenge):
             body["challenge"] = challenge_new()  # answer it in challenge_token / challenge_answer
@@ -161,7 +173,11 @@ class QuestionFilters(Schema):
     page_size: int = Field(20, ge=1, le=100)
 
 
-@router.get("/questions", response=QuestionListOut, summary="Published questions and answers (Hỏi đáp), newest first, or searched with q")
+@router.get(
+    "/questions",
+    response=QuestionListOut,
+    summary="Published questions and answers (Hỏi đáp), newest first, or searched with q",
+)
 def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
     """The same entries and matching as /hoi-dap/ and the site search's Hỏi đáp tab: only
     what the department published, with the citizen's personal data removed."""
@@ -173,8 +189,15 @@ def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
         "page": filters.page,
         "page_size": filters.page_size,
         "items": [
-            {"slug": p.slug, "url": request.build_absolute_uri(reverse("question", args=[p.slug])), "title": p.title,
-             "question": p.question, "answer": p.answer, "field": p.area.name, "published_at": p.published_at.isoformat()}
+            {
+                "slug": p.slug,
+                "url": request.build_absolute_uri(reverse("question", args=[p.slug])),
+                "title": p.title,
+                "question": p.question,
+                "answer": p.answer,
+                "field": p.area.name,
+                "published_at": p.published_at.isoformat(),
+            }
             for p in page
         ],
     }
@@ -198,15 +221,26 @@ def feedback_status(request: HttpRequest, code: str, key: str = ""):
         "status_label": str(labels[petition.status]),
         "submitted_at": petition.submitted_at.isoformat(),
         "history": [
-            {"status": e.status_to, "label": str(labels[e.status_to]), "at": e.created_at.isoformat(), "note": e.public_note}
+            {
+                "status": e.status_to,
+                "label": str(labels[e.status_to]),
+                "at": e.created_at.isoformat(),
+                "note": e.public_note,
+            }
             for e in view.events
         ],
         "merged_into": handled.code if handled is not petition else None,
-        "answer_due": handled.answer_by.isoformat() if handled.answer_by and handled.status == PetitionStatus.PROCESSING else None,
+        "answer_due": handled.answer_by.isoformat()
+        if handled.answer_by and handled.status == PetitionStatus.PROCESSING
+        else None,
         "answer": view.answer.body if view.answer else None,
         "answered_at": view.answer.approved_at.isoformat() if view.answer else None,
         "answer_files": [
-            {"name": f.name, "size": f.size, "url": request.build_absolute_uri(reverse("petition_answer_file", args=[f.token]))}
+            {
+                "name": f.name,
+                "size": f.size,
+                "url": request.build_absolute_uri(reverse("petition_answer_file", args=[f.token])),
+            }
             for f in view.answer_files
         ],
     }

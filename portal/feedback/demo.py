@@ -8,17 +8,47 @@ from .models import Petition, PetitionUnit
 
 UNITS = [("Phòng Quản lý khoa học", "qlkh@example.vn"), ("Chi cục Tiêu chuẩn Đo lường Chất lượng", "tdc@example.vn")]
 PETITIONS = [
-    ("Trần Văn Bình", "0915 222 333", "binh@example.vn", "Khoa học và công nghệ", "Hồ sơ đề xuất nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027",
-     "Doanh nghiệp chúng tôi muốn đề xuất một nhiệm vụ ứng dụng công nghệ sinh học trong sản xuất chè. Xin hỏi hồ sơ đề xuất gồm những gì và nộp trước ngày nào?", "answered"),
-    ("Lê Thị Mai", "0977 444 555", "", "Tiêu chuẩn – Đo lường – Chất lượng", "Cân tại chợ trung tâm không được kiểm định",
-     "Tôi thấy một số cân tại chợ trung tâm không có tem kiểm định còn hiệu lực, đề nghị Sở kiểm tra.", "processing"),
-    ("Phạm Quốc Huy", "", "huy@example.vn", "Khác", "Đề nghị cấp lại giấy phép lái xe",
-     "Tôi bị mất giấy phép lái xe, đề nghị Sở cấp lại.", "transferred"),
-    ("Nguyễn Hữu Tâm", "0904 666 777", "", "Sở hữu trí tuệ", "Hỏi về đăng ký nhãn hiệu chung cho sản phẩm bưởi",
-     "Hợp tác xã muốn đăng ký nhãn hiệu chung cho bưởi của xã, xin được hướng dẫn.", "received"),
+    (
+        "Trần Văn Bình",
+        "0915 222 333",
+        "binh@example.vn",
+        "Khoa học và công nghệ",
+        "Hồ sơ đề xuất nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027",
+        "Doanh nghiệp chúng tôi muốn đề xuất một nhiệm vụ ứng dụng công nghệ sinh học trong sản xuất chè. Xin hỏi hồ sơ đề xuất gồm những gì và nộp trước ngày nào?",
+        "answered",
+    ),
+    (
+        "Lê Thị Mai",
+        "0977 444 555",
+        "",
+        "Tiêu chuẩn – Đo lường – Chất lượng",
+        "Cân tại chợ trung tâm không được kiểm định",
+        "Tôi thấy một số cân tại chợ trung tâm không có tem kiểm định còn hiệu lực, đề nghị Sở kiểm tra.",
+        "processing",
+    ),
+    (
+        "Phạm Quốc Huy",
+        "",
+        "huy@example.vn",
+        "Khác",
+        "Đề nghị cấp lại giấy phép lái xe",
+        "Tôi bị mất giấy phép lái xe, đề nghị Sở cấp lại.",
+        "transferred",
+    ),
+    (
+        "Nguyễn Hữu Tâm",
+        "0904 666 777",
+        "",
+        "Sở hữu trí tuệ",
+        "Hỏi về đăng ký nhãn hiệu chung cho sản phẩm bưởi",
+        "Hợp tác xã muốn đăng ký nhãn hiệu chung cho bưởi của xã, xin được hướng dẫn.",
+        "received",
+    ),
 ]
-ANSWER = ("<p>Hồ sơ đề xuất đặt hàng nhiệm vụ khoa học và công nghệ cấp tỉnh gồm phiếu đề xuất theo mẫu "
-          "và các tài liệu liên quan, gửi về Sở trước ngày 30/6 hằng năm. Mẫu phiếu có tại mục Văn bản.</p>")
+ANSWER = (
+    "<p>Hồ sơ đề xuất đặt hàng nhiệm vụ khoa học và công nghệ cấp tỉnh gồm phiếu đề xuất theo mẫu "
+    "và các tài liệu liên quan, gửi về Sở trước ngày 30/6 hằng năm. Mẫu phiếu có tại mục Văn bản.</p>"
+)
 
 
 @transaction.atomic
@@ -27,10 +57,21 @@ def demo_petitions_seed(*, officer, leader) -> int:
         return 0
     units = [PetitionUnit.objects.get_or_create(name=name, defaults={"email": email})[0] for name, email in UNITS]
     for full_name, phone, email, field, title, content, state in PETITIONS:
-        result = services.petition_submit(data={
-            "full_name": full_name, "address": "", "phone": phone, "email": email, "title": title, "content": content,
-            "field": field, "consent": True, "publish_allowed": True,
-        }, ip="demo", from_public=False)
+        result = services.petition_submit(
+            data={
+                "full_name": full_name,
+                "address": "",
+                "phone": phone,
+                "email": email,
+                "title": title,
+                "content": content,
+                "field": field,
+                "consent": True,
+                "publish_allowed": True,
+            },
+            ip="demo",
+            from_public=False,
+        )
         petition = result.petition
         if state == "received":
             continue
@@ -38,10 +79,17 @@ def demo_petitions_seed(*, officer, leader) -> int:
             services.petition_transfer(petition=petition, user=leader, agency="Sở Xây dựng")
             continue
         services.petition_accept(petition=petition, user=officer)
-        services.petition_assign(petition=petition, user=officer, unit=units[0] if field.startswith("Khoa") else units[1], assignee=officer)
+        services.petition_assign(
+            petition=petition, user=officer, unit=units[0] if field.startswith("Khoa") else units[1], assignee=officer
+        )
         if state == "answered":
             services.petition_answer_save(petition=petition, user=officer, body=ANSWER, submit=True)
             services.petition_answer_approve(petition=petition, user=leader)
-            services.petition_publish(petition=petition, user=leader, title="Hồ sơ đề xuất nhiệm vụ KH&CN cấp tỉnh",
-                                      question=services.anonymise(content, petition), answer=ANSWER)
+            services.petition_publish(
+                petition=petition,
+                user=leader,
+                title="Hồ sơ đề xuất nhiệm vụ KH&CN cấp tỉnh",
+                question=services.anonymise(content, petition),
+                answer=ANSWER,
+            )
     return len(PETITIONS)

@@ -112,7 +112,10 @@ def check_file(name: str, data: bytes) -> CheckedFile:
     if len(data) > limit:
         raise FileRejected(
             _("The file is larger than %(mb)s MB (%(size)s MB).")
-            % {"mb": formats.number(settings.FEEDBACK_MAX_FILE_MB), "size": f"{len(data) / 1048576:.1f}".replace(".", ",")}
+            % {
+                "mb": formats.number(settings.FEEDBACK_MAX_FILE_MB),
+                "size": f"{len(data) / 1048576:.1f}".replace(".", ","),
+            }
         )
     if data.startswith(b"%PDF-"):
         if _ACTIVE_PDF.search(data):
@@ -141,7 +144,9 @@ def _scan(data: bytes) -> None:
     if not command:
         return
     try:
-        done = subprocess.run(shlex.split(command), input=data, capture_output=True, timeout=settings.FEEDBACK_SCAN_TIMEOUT)
+        done = subprocess.run(
+            shlex.split(command), input=data, capture_output=True, timeout=settings.FEEDBACK_SCAN_TIMEOUT
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         logger.error("virus scan could not run: %s", error)
         raise FileRejected(_("The file could not be checked for viruses now; please send it again later.")) from None
@@ -149,7 +154,9 @@ def _scan(data: bytes) -> None:
         logger.warning("virus scan refused a file: %s", done.stdout.decode(errors="replace").strip()[:300])
         raise FileRejected(_("The file contains a virus and was not accepted."))
     if done.returncode != 0:
-        logger.error("virus scan failed (exit %s): %s", done.returncode, done.stderr.decode(errors="replace").strip()[:300])
+        logger.error(
+            "virus scan failed (exit %s): %s", done.returncode, done.stderr.decode(errors="replace").strip()[:300]
+        )
         raise FileRejected(_("The file could not be checked for viruses now; please send it again later."))
 
 

@@ -14,7 +14,11 @@ ANSWER_FEATURES = ["bold", "italic", "ol", "ul", "link", "h3", "h4", "blockquote
 def handlers():
     """Active staff who may handle petitions (directly or through a group)."""
     users = get_user_model().objects.filter(is_active=True)
-    perm = Q(user_permissions__codename="handle_petition") | Q(groups__permissions__codename="handle_petition") | Q(is_superuser=True)
+    perm = (
+        Q(user_permissions__codename="handle_petition")
+        | Q(groups__permissions__codename="handle_petition")
+        | Q(is_superuser=True)
+    )
     return users.filter(perm).distinct().order_by("last_name", "first_name", "username")
 
 
@@ -28,13 +32,17 @@ class NoteForm(forms.Form):
 
 
 class AcceptForm(forms.Form):
-    note = forms.CharField(label=_("Internal note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    note = forms.CharField(
+        label=_("Internal note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
 
 class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=PetitionUnit.objects.filter(active=True), required=False)
     assignee = _UserChoice(label=_("Officer"), queryset=get_user_model().objects.none(), required=False)
-    note = forms.CharField(label=_("Internal note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    note = forms.CharField(
+        label=_("Internal note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,12 +50,20 @@ class AssignForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for the extension (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500)
+    reason = forms.CharField(
+        label=_("Reason for the extension (shown to the citizen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+    )
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for refusal (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    legal_basis = forms.CharField(label=_("Legal basis"), max_length=300, help_text=_("E.g. Nghị định 20/2008/NĐ-CP, Điều 10"))
+    reason = forms.CharField(
+        label=_("Reason for refusal (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    legal_basis = forms.CharField(
+        label=_("Legal basis"), max_length=300, help_text=_("E.g. Nghị định 20/2008/NĐ-CP, Điều 10")
+    )
 
 
 class TransferForm(forms.Form):
@@ -69,5 +85,9 @@ class ReturnForm(forms.Form):
 
 class PublishForm(forms.Form):
     title = forms.CharField(label=_("Published title"), max_length=200)
-    question = forms.CharField(label=_("Published question (without personal data)"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000)
+    question = forms.CharField(
+        label=_("Published question (without personal data)"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10_000,
+    )
     answer = forms.CharField(label=_("Published answer"), widget=get_rich_text_editor_widget(features=ANSWER_FEATURES))

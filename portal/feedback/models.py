@@ -98,7 +98,9 @@ class Petition(models.Model):
     area = models.ForeignKey(PetitionField, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("field"))
     publish_allowed = models.BooleanField(_("answer may be published (anonymised)"), default=True)
     consent_at = models.DateTimeField(_("consent to personal data processing given at"))
-    status = models.CharField(_("status"), max_length=12, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED, db_index=True
+    )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
@@ -109,12 +111,28 @@ class Petition(models.Model):
     extended_at = models.DateTimeField(_("deadline extended"), null=True, blank=True)
     extension_reason = models.CharField(_("reason for the extension"), max_length=500, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
-    unit = models.ForeignKey(PetitionUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("unit"))
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_petitions", verbose_name=_("officer"))
+    unit = models.ForeignKey(
+        PetitionUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="petitions", verbose_name=_("unit")
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_petitions",
+        verbose_name=_("officer"),
+    )
     refusal_reason = models.TextField(_("reason for refusal"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=255, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates", verbose_name=_("merged into"))
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
+        verbose_name=_("merged into"),
+    )
     reminded_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -162,7 +180,9 @@ class PetitionEvent(models.Model):
     status_to = models.CharField(max_length=12, choices=PetitionStatus.choices)
     public_note = models.CharField(_("note shown to the citizen"), max_length=500, blank=True)
     internal_note = models.TextField(_("internal note"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -215,7 +235,9 @@ class PetitionAnswer(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=AnswerState.choices, default=AnswerState.DRAFT)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

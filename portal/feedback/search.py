@@ -29,10 +29,18 @@ def _find(request: SearchRequest) -> Results:
 def _hits(items: list, query: str) -> list[Hit]:
     hits = []
     for item in items:
-        marked = highlight_text(item.title, [item.question, lambda item=item: strip_tags(item.answer)], query,
-                                prefixes=True)
-        hits.append(Hit(title=marked.title, snippet=marked.snippet, url=reverse("question", args=[item.slug]),
-                        date=item.published_at, section=item.area.name))
+        marked = highlight_text(
+            item.title, [item.question, lambda item=item: strip_tags(item.answer)], query, prefixes=True
+        )
+        hits.append(
+            Hit(
+                title=marked.title,
+                snippet=marked.snippet,
+                url=reverse("question", args=[item.slug]),
+                date=item.published_at,
+                section=item.area.name,
+            )
+        )
     return hits
 
 

@@ -68,11 +68,15 @@ def overdue_q(today: dt.date | None = None) -> Q:
     """Open petitions past the deadline that runs now (classification while received, the
     answer while being processed)."""
     today = today or timezone.localdate()
-    return Q(status=PetitionStatus.RECEIVED, classify_by__lt=today) | Q(status=PetitionStatus.PROCESSING, answer_by__lt=today)
+    return Q(status=PetitionStatus.RECEIVED, classify_by__lt=today) | Q(
+        status=PetitionStatus.PROCESSING, answer_by__lt=today
+    )
 
 
 def due_soon_q(until: dt.date) -> Q:
-    return Q(status=PetitionStatus.RECEIVED, classify_by__lte=until) | Q(status=PetitionStatus.PROCESSING, answer_by__lte=until)
+    return Q(status=PetitionStatus.RECEIVED, classify_by__lte=until) | Q(
+        status=PetitionStatus.PROCESSING, answer_by__lte=until
+    )
 
 
 def closed_on_time(petition) -> bool | None:
@@ -144,7 +148,9 @@ def petition_report(*, date_from: dt.date, date_to: dt.date, period: str = "mont
     rows = (
         Petition.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
         .select_related("area", "unit")
-        .only("status", "submitted_at", "closed_at", "accepted_at", "answer_by", "classify_by", "area__name", "unit__name")
+        .only(
+            "status", "submitted_at", "closed_at", "accepted_at", "answer_by", "classify_by", "area__name", "unit__name"
+        )
         .order_by("submitted_at")
     )
     periods: dict[str, ReportRow] = {}
@@ -167,7 +173,10 @@ def petition_report(*, date_from: dt.date, date_to: dt.date, period: str = "mont
             bucket.setdefault(label, ReportRow(label)).add(petition, today)
         total.add(petition, today)
     return PetitionReport(
-        date_from, date_to, period, list(periods.values()),
+        date_from,
+        date_to,
+        period,
+        list(periods.values()),
         sorted(fields.values(), key=lambda r: (-r.received, r.label)),
         sorted(units.values(), key=lambda r: (r.label == none, -r.received, r.label)),
         total,

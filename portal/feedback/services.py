@@ -36,6 +36,8 @@ from .challenge import challenge_needed, challenge_passed
 from .files import CheckedFile, check_files
 from .models import (
     OPEN_STATUSES as OPEN,
+)
+from .models import (
     AnswerState,
     FileKind,
     Petition,
@@ -103,7 +105,9 @@ def normalize_phone(value: str) -> str:
 def petition_key(petition: Petition) -> str:
     """The secret key shown to the citizen: derived, never stored (rotating SECRET_KEY makes
     old keys unusable; the code with the phone or e-mail still works)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{petition.code}:{petition.key_salt}".encode(), hashlib.sha256).digest()
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{petition.code}:{petition.key_salt}".encode(), hashlib.sha256
+    ).digest()
     return base64.b32encode(digest).decode()[:10]
 
 
@@ -134,7 +138,11 @@ def _validate(data: dict) -> tuple[dict, dict[str, list[str]]]:
         elif len(value) < low:
             error(name, _("Please write at least %(n)s characters.") % {"n": formats.number(low)})
         elif len(value) > high:
-            error(name, _("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(high), "len": formats.number(len(value))})
+            error(
+                name,
+                _("Please write at most %(n)s characters (now %(len)s).")
+                % {"n": formats.number(high), "len": formats.number(len(value))},
+            )
     phone = normalize_phone(clean_text(data.get("phone")))
     email = clean_text(data.get("email")).lower()
     if phone and not _PHONE.match(phone):
@@ -152,7 +160,12 @@ def _validate(data: dict) -> tuple[dict, dict[str, list[str]]]:
         error("field", _("Choose a field from the list."))
     clean["area"] = chosen
     if data.get("consent") is not True:
-        error("consent", _("Your consent to the processing of your personal data is needed to handle the petition (Nghị định 13/2023/NĐ-CP)."))
+        error(
+            "consent",
+            _(
+                "Your consent to the processing of your personal data is needed to handle the petition (Nghị định 13/2023/NĐ-CP)."
+            ),
+        )
     publish = data.get("publish_allowed")
     publish = True if publish is None else publish
     if not isinstance(publish, bool):
@@ -197,8 +210,14 @@ def _next_code(year: int) -> str:
 
 
 def petition_submit(
-    *, data: dict, ip: str = "", idempotency_key: str = "", files: list[tuple[str, bytes]] | None = None,
-    challenge_token: str = "", challenge_answer: str = "", from_public: bool = True,
+    *,
+    data: dict,
+    ip: str = "",
+    idempotency_key: str = "",
+    files: list[tuple[str, bytes]] | None = None,
+    challenge_token: str = "",
+    challenge_answer: str = "",
+    from_public: bool = True,
 ) -> SubmitResult:
     """Receive a citizen's petition: check it, give it a tracking code and key, record the
     first event, e-mail the citizen when an address was given.
@@ -233,14 +252,20 @@ def petition_submit(
     try:
         with transaction.atomic():
             petition = Petition(
-                code=_next_code(timezone.localtime(now).year), key_salt=secrets.token_hex(8),
-                consent_at=now, idempotency_key=token or None, status=PetitionStatus.RECEIVED,
-                classify_by=add_working_days(now, settings.FEEDBACK_CLASSIFY_DAYS), **clean,
+                code=_next_code(timezone.localtime(now).year),
+                key_salt=secrets.token_hex(8),
+                consent_at=now,
+                idempotency_key=token or None,
+                status=PetitionStatus.RECEIVED,
+                classify_by=add_working_days(now, settings.FEEDBACK_CLASSIFY_DAYS),
+                **clean,
             )
             petition.full_clean(exclude=["idempotency_key"])
             petition.save()
             stored = _store_files(petition, checked, FileKind.CITIZEN)
-            PetitionEvent.objects.create(petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=_("Received."))
+            PetitionEvent.objects.create(
+                petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=_("Received.")
+            )
             key = petition_key(petition)
             if petition.email:  # queued with the petition: stored together or not at all
                 _queue_receipt(petition, key)
@@ -275,15 +300,27 @@ def _queue_receipt(petition: Petition, key: str) -> None:
         "Tracking code: %(code)s\nSecret key: %(key)s\n\n"
         "Follow its handling at %(url)s with the code and the key (or the code and your phone "
         "number or e-mail address). Keep the key to yourself.\n"
-    ) % {"name": petition.full_name, "title": petition.title, "code": petition.code, "key": key,
-         "url": _absolute_url(reverse("petition_track"))}
+    ) % {
+        "name": petition.full_name,
+        "title": petition.title,
+        "code": petition.code,
+        "key": key,
+        "url": _absolute_url(reverse("petition_track")),
+    }
     mail_queue(to=[petition.email], subject=subject, body=body, reference=f"petition {petition.code} receipt")
 
 
 def _store_files(petition: Petition, checked: list[CheckedFile], kind: str) -> list[PetitionFile]:
     stored = []
     for item in checked:
-        row = PetitionFile(petition=petition, kind=kind, name=item.name, content_type=item.content_type, size=item.size, sha256=item.sha256)
+        row = PetitionFile(
+            petition=petition,
+            kind=kind,
+            name=item.name,
+            content_type=item.content_type,
+            size=item.size,
+            sha256=item.sha256,
+        )
         row.file.save(item.name, ContentFile(item.data), save=False)
         stored.append(row)
         row.save()
@@ -304,15 +341,39 @@ def _delete_files(rows: list[PetitionFile]) -> None:
 # starts from, records a PetitionEvent (who, when, why; never edited or deleted) and an entry
 # in Wagtail's action log, and drops the public counters when the status changes.
 
-ANSWER_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "table", "thead", "tbody", "tr", "th", "td"}
+ANSWER_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 def sanitize_answer(html: str) -> str:
     """The answer as HTML that is safe on the public site and in the admin (nh3 allow-list;
     links keep only http(s)/mailto and get rel="noopener noreferrer")."""
     return nh3.clean(
-        html or "", tags=ANSWER_TAGS, attributes={"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}},
-        url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer",
+        html or "",
+        tags=ANSWER_TAGS,
+        attributes={"a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
     ).strip()
 
 
@@ -331,29 +392,59 @@ def _locked(petition: Petition) -> Petition:
     return Petition.objects.select_for_update().get(pk=petition.pk)
 
 
-def _record(petition: Petition, *, action: str, user, status_from: str = "", status_to: str = "", public_note: str = "", internal_note: str = "", public: bool = False) -> PetitionEvent:
+def _record(
+    petition: Petition,
+    *,
+    action: str,
+    user,
+    status_from: str = "",
+    status_to: str = "",
+    public_note: str = "",
+    internal_note: str = "",
+    public: bool = False,
+) -> PetitionEvent:
     event = PetitionEvent.objects.create(
-        petition=petition, action=action, public=public, status_from=status_from or petition.status,
-        status_to=status_to or petition.status, public_note=public_note[:500], internal_note=internal_note, actor=user,
+        petition=petition,
+        action=action,
+        public=public,
+        status_from=status_from or petition.status,
+        status_to=status_to or petition.status,
+        public_note=public_note[:500],
+        internal_note=internal_note,
+        actor=user,
     )
     log(petition, f"portal.feedback.{action}", user=user, data={"code": petition.code, "status": event.status_to})
     logger.info("petition %s: %s by user %s", petition.code, action, getattr(user, "pk", None))
     return event
 
 
-def _change_status(petition: Petition, new: str, *, action: str, user, public_note: str, internal_note: str = "") -> None:
+def _change_status(
+    petition: Petition, new: str, *, action: str, user, public_note: str, internal_note: str = ""
+) -> None:
     old = petition.status
     petition.status = new
     if new not in (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING):
         petition.closed_at = timezone.now()
     petition.save()
-    _record(petition, action=action, user=user, status_from=old, status_to=new, public_note=public_note, internal_note=internal_note, public=True)
+    _record(
+        petition,
+        action=action,
+        user=user,
+        status_from=old,
+        status_to=new,
+        public_note=public_note,
+        internal_note=internal_note,
+        public=True,
+    )
     transaction.on_commit(counters_changed)
 
 
 def _check_length(text: str, limit: int) -> str:
     if len(text) > limit:
-        raise PetitionActionError(_("Please write at most %(n)s characters (now %(len)s).") % {"n": formats.number(limit), "len": formats.number(len(text))})
+        raise PetitionActionError(
+            _("Please write at most %(n)s characters (now %(len)s).")
+            % {"n": formats.number(limit), "len": formats.number(len(text))}
+        )
     return text
 
 
@@ -367,7 +458,8 @@ def _need_text(value: str, message: str, *, limit: int = 2000) -> str:
 def _need_status(petition: Petition, *allowed: str) -> None:
     if petition.status not in allowed:
         raise PetitionActionError(
-            _("This step is not possible while the petition is “%(status)s”.") % {"status": petition.get_status_display()}
+            _("This step is not possible while the petition is “%(status)s”.")
+            % {"status": petition.get_status_display()}
         )
 
 
@@ -380,8 +472,17 @@ def petition_accept(*, petition: Petition, user, note: str = "") -> Petition:
     _need_status(petition, PetitionStatus.RECEIVED)
     petition.accepted_at = timezone.now()
     petition.answer_by = add_working_days(petition.accepted_at, settings.FEEDBACK_ANSWER_DAYS)
-    public = _("Accepted for handling; the answer is due by %(date)s.") % {"date": formats.short_date(petition.answer_by)}
-    _change_status(petition, PetitionStatus.PROCESSING, action="accepted", user=user, public_note=public, internal_note=clean_text(note, multiline=True))
+    public = _("Accepted for handling; the answer is due by %(date)s.") % {
+        "date": formats.short_date(petition.answer_by)
+    }
+    _change_status(
+        petition,
+        PetitionStatus.PROCESSING,
+        action="accepted",
+        user=user,
+        public_note=public,
+        internal_note=clean_text(note, multiline=True),
+    )
     return petition
 
 
@@ -399,8 +500,16 @@ def petition_assign(*, petition: Petition, user, unit=None, assignee=None, note:
         raise PetitionActionError(_("This person cannot handle petitions."))
     petition.unit, petition.assignee = unit, assignee
     petition.save(update_fields=["unit", "assignee", "updated_at"])
-    who = ", ".join(str(x) for x in (unit, assignee.get_full_name() or assignee.get_username() if assignee else None) if x)
-    _record(petition, action="assigned", user=user, internal_note=(_("Assigned to %(who)s.") % {"who": who}) + (f" {clean_text(note, multiline=True)}" if note else ""))
+    who = ", ".join(
+        str(x) for x in (unit, assignee.get_full_name() or assignee.get_username() if assignee else None) if x
+    )
+    _record(
+        petition,
+        action="assigned",
+        user=user,
+        internal_note=(_("Assigned to %(who)s.") % {"who": who})
+        + (f" {clean_text(note, multiline=True)}" if note else ""),
+    )
     return petition
 
 
@@ -427,7 +536,10 @@ def petition_extend(*, petition: Petition, user, reason: str) -> Petition:
     petition.answer_by = add_working_days(petition.answer_by, settings.FEEDBACK_EXTENSION_DAYS)
     petition.reminded_on = None
     petition.save()
-    public = _("Deadline extended to %(date)s: %(reason)s") % {"date": formats.short_date(petition.answer_by), "reason": reason}
+    public = _("Deadline extended to %(date)s: %(reason)s") % {
+        "date": formats.short_date(petition.answer_by),
+        "reason": reason,
+    }
     _record(petition, action="extended", user=user, public_note=public, public=True)
     return petition
 
@@ -441,7 +553,10 @@ def petition_refuse(*, petition: Petition, user, reason: str, legal_basis: str) 
     _need_status(petition, *OPEN)
     petition.refusal_reason = _need_text(reason, _("Give the reason for the refusal."))
     petition.legal_basis = _need_text(legal_basis, _("Give the legal basis of the refusal."), limit=300)
-    public = _("Refused: %(reason)s (legal basis: %(basis)s)") % {"reason": petition.refusal_reason, "basis": petition.legal_basis}
+    public = _("Refused: %(reason)s (legal basis: %(basis)s)") % {
+        "reason": petition.refusal_reason,
+        "basis": petition.legal_basis,
+    }
     _change_status(petition, PetitionStatus.REFUSED, action="refused", user=user, public_note=public)
     return petition
 
@@ -472,18 +587,29 @@ def petition_merge(*, petition: Petition, into: Petition, user) -> Petition:
     petition, into = locked[petition.pk], locked[into.pk]
     _need_status(petition, *OPEN)
     if into.status == PetitionStatus.MERGED:
-        raise PetitionActionError(_("Merge into the petition %(code)s instead: this one is itself merged.") % {"code": into.merged_into.code})
+        raise PetitionActionError(
+            _("Merge into the petition %(code)s instead: this one is itself merged.") % {"code": into.merged_into.code}
+        )
     if into.status in (PetitionStatus.REFUSED, PetitionStatus.TRANSFERRED):
         raise PetitionActionError(_("The petition to merge into is closed without an answer."))
     petition.merged_into = into
-    public = _("Merged with petition %(code)s on the same matter; follow that one's handling here.") % {"code": into.code}
+    public = _("Merged with petition %(code)s on the same matter; follow that one's handling here.") % {
+        "code": into.code
+    }
     _change_status(petition, PetitionStatus.MERGED, action="merged", user=user, public_note=public)
-    _record(into, action="note", user=user, internal_note=_("Petition %(code)s was merged into this one.") % {"code": petition.code})
+    _record(
+        into,
+        action="note",
+        user=user,
+        internal_note=_("Petition %(code)s was merged into this one.") % {"code": petition.code},
+    )
     return petition
 
 
 @transaction.atomic
-def petition_answer_save(*, petition: Petition, user, body: str, files: list[tuple[str, bytes]] | None = None, submit: bool = False) -> PetitionAnswer:
+def petition_answer_save(
+    *, petition: Petition, user, body: str, files: list[tuple[str, bytes]] | None = None, submit: bool = False
+) -> PetitionAnswer:
     """Write (or rewrite) the answer as a draft, optionally sending it for the leader's approval."""
     _require(user, "handle_petition")
     petition = _locked(petition)
@@ -526,7 +652,12 @@ def petition_answer_return(*, petition: Petition, user, note: str) -> PetitionAn
         raise PetitionActionError(_("No answer is waiting for approval."))
     answer.state = AnswerState.DRAFT
     answer.save(update_fields=["state", "updated_at"])
-    _record(petition, action="answer_returned", user=user, internal_note=_need_text(note, _("Say what should change in the answer.")))
+    _record(
+        petition,
+        action="answer_returned",
+        user=user,
+        internal_note=_need_text(note, _("Say what should change in the answer.")),
+    )
     return answer
 
 
@@ -555,8 +686,12 @@ def _queue_answer_notice(recipient: Petition, answered: Petition) -> None:
         "Dear %(name)s,\n\nThe department has answered the petition “%(title)s”.\n\n%(answer)s\n\n"
         "The answer and its attachments are also on %(url)s (with your tracking code and key), "
         "where you can say how satisfied you are with it.\n"
-    ) % {"name": recipient.full_name, "title": recipient.title, "answer": html_text(answered.answer.body),
-         "url": _absolute_url(reverse("petition_track"))}
+    ) % {
+        "name": recipient.full_name,
+        "title": recipient.title,
+        "answer": html_text(answered.answer.body),
+        "url": _absolute_url(reverse("petition_track")),
+    }
     mail_queue(to=[recipient.email], subject=subject, body=body, reference=f"petition {recipient.code} answer")
 
 
@@ -592,14 +727,20 @@ def _other_names(text: str) -> list[tuple[int, int]]:
     while i < len(tokens):
         j = i
         # A run: capitalised words (not all-capital abbreviations) one space apart.
-        while (j < len(tokens) and tokens[j].group()[0].isupper() and not (tokens[j].group().isupper() and len(tokens[j].group()) > 1)
-               and (j == i or text[tokens[j - 1].end():tokens[j].start()] == " ")):
+        while (
+            j < len(tokens)
+            and tokens[j].group()[0].isupper()
+            and not (tokens[j].group().isupper() and len(tokens[j].group()) > 1)
+            and (j == i or text[tokens[j - 1].end() : tokens[j].start()] == " ")
+        ):
             j += 1
         if j == i:
             i += 1
             continue
         words = [t.group().lower() for t in tokens[i:j]]
-        before = tokens[i - 1].group().lower() if i and text[tokens[i - 1].end():tokens[i].start()].strip() == "" else ""
+        before = (
+            tokens[i - 1].group().lower() if i and text[tokens[i - 1].end() : tokens[i].start()].strip() == "" else ""
+        )
         name = " ".join(words)
         first = i
         if words[0] in _KINSHIP and len(words) >= 2:  # "Anh Tuấn nói…" at the start of a sentence
@@ -646,16 +787,34 @@ def petition_publish(*, petition: Petition, user, title: str, question: str, ans
     answer_html = sanitize_answer(answer)
     if not html_text(answer_html):
         raise PetitionActionError(_("Write the published answer."))
-    leaks = [v for v in (petition.full_name, petition.phone, petition.email) if v and v.lower() in f"{title} {question} {answer_html}".lower()]
+    leaks = [
+        v
+        for v in (petition.full_name, petition.phone, petition.email)
+        if v and v.lower() in f"{title} {question} {answer_html}".lower()
+    ]
     if leaks:
-        raise PetitionActionError(_("The published text still contains the citizen's name, phone number or e-mail address."))
+        raise PetitionActionError(
+            _("The published text still contains the citizen's name, phone number or e-mail address.")
+        )
     # Words separated by single spaces, with one before the first: the Q&A search matches
     # " word" (the start of a word), so "an" does not find "toan".
-    search_text = " " + " ".join(re.sub(r"[^\w]+", " ", fold_for_search(f"{title} {question} {html_text(answer_html)}")).split()) + " "
+    search_text = (
+        " "
+        + " ".join(re.sub(r"[^\w]+", " ", fold_for_search(f"{title} {question} {html_text(answer_html)}")).split())
+        + " "
+    )
     publication, _created = PetitionPublication.objects.update_or_create(
         petition=petition,
-        defaults={"title": title, "question": question, "answer": answer_html, "area": petition.area, "live": True,
-                  "published_by": user, "search_text": search_text, "published_at": timezone.now()},
+        defaults={
+            "title": title,
+            "question": question,
+            "answer": answer_html,
+            "area": petition.area,
+            "live": True,
+            "published_by": user,
+            "search_text": search_text,
+            "published_at": timezone.now(),
+        },
     )
     _record(petition, action="published", user=user, internal_note=_("Published in the questions and answers."))
     transaction.on_commit(clear_page_cache)  # the Q&A list and pages are served from the page cache
@@ -691,8 +850,17 @@ def petition_rate(*, petition: Petition, score, comment: str = "") -> PetitionRa
     if target.status != PetitionStatus.ANSWERED:
         raise PetitionActionError(_("An answer can be rated once it has been given."))
     with transaction.atomic():
-        rating, _created = PetitionRating.objects.update_or_create(petition=petition, defaults={"score": score, "comment": comment})
-        PetitionEvent.objects.create(petition=petition, action="rated", public=False, status_from=petition.status, status_to=petition.status, internal_note=f"{score}/5")
+        rating, _created = PetitionRating.objects.update_or_create(
+            petition=petition, defaults={"score": score, "comment": comment}
+        )
+        PetitionEvent.objects.create(
+            petition=petition,
+            action="rated",
+            public=False,
+            status_from=petition.status,
+            status_to=petition.status,
+            internal_note=f"{score}/5",
+        )
     return rating
 
 
@@ -712,7 +880,12 @@ def site_rating_submit(*, score, comment: str = "", ip: str = "") -> SiteRating:
 def report_export_record(*, user, what: str, date_from, date_to) -> ReportExport:
     """Exports of petition reports are logged (who, when, which period)."""
     export = ReportExport.objects.create(user=user, what=what, date_from=date_from, date_to=date_to)
-    log(export, "portal.feedback.export", user=user, data={"what": what, "from": date_from.isoformat(), "to": date_to.isoformat()})
+    log(
+        export,
+        "portal.feedback.export",
+        user=user,
+        data={"what": what, "from": date_from.isoformat(), "to": date_to.isoformat()},
+    )
     return export
 
 
@@ -723,18 +896,22 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
     every minute."""
     from django.contrib.auth import get_user_model
 
-
     from .selectors import due_soon_q
 
     today = today or timezone.localdate()
     horizon = add_working_days(today, 1)
     leaders = list(
-        get_user_model().objects.filter(is_active=True, groups__permissions__codename="approve_petition")
-        .exclude(email="").values_list("email", flat=True).distinct()
+        get_user_model()
+        .objects.filter(is_active=True, groups__permissions__codename="approve_petition")
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
     )
     due = (
-        Petition.objects.filter(due_soon_q(horizon)).exclude(reminded_on=today)
-        .select_related("unit", "assignee").order_by("pk")
+        Petition.objects.filter(due_soon_q(horizon))
+        .exclude(reminded_on=today)
+        .select_related("unit", "assignee")
+        .order_by("pk")
     )
     sent = skipped = 0
     for petition in due.iterator(chunk_size=500):
@@ -752,10 +929,17 @@ def petition_reminders_send(*, today=None, dry_run: bool = False) -> dict[str, i
             continue
         overdue = petition.is_overdue(today)
         deadline = formats.short_date(petition.due_date())
-        subject = (_("Overdue petition %(code)s (deadline %(date)s)") if overdue else _("Petition %(code)s is due on %(date)s")) % {"code": petition.code, "date": deadline}
+        subject = (
+            _("Overdue petition %(code)s (deadline %(date)s)") if overdue else _("Petition %(code)s is due on %(date)s")
+        ) % {"code": petition.code, "date": deadline}
         link = _absolute_url(reverse("petitions:inspect", args=[petition.pk]))
         body = _("Petition %(code)s “%(title)s” (%(status)s) must be handled by %(date)s.\n\nOpen it: %(link)s\n") % {
-            "code": petition.code, "title": petition.title, "status": petition.get_status_display(), "date": deadline, "link": link}
+            "code": petition.code,
+            "title": petition.title,
+            "status": petition.get_status_display(),
+            "date": deadline,
+            "link": link,
+        }
         with transaction.atomic():  # the outbox retries a failed delivery
             mail_queue(to=recipients, subject=subject, body=body, reference=f"petition {petition.code} reminder")
             Petition.objects.filter(pk=petition.pk).update(reminded_on=today)

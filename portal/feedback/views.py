@@ -48,8 +48,13 @@ def uploads(request, name: str) -> list[tuple[str, bytes]]:
 @require_http_methods(["GET", "POST"])
 def petition_form(request):
     values = {name: request.POST.get(name, "") for name in FORM_FIELDS}
-    context = {"fields": PetitionField.objects.filter(active=True), "values": values, "errors": {},
-               "max_files": settings.FEEDBACK_MAX_FILES, "max_mb": settings.FEEDBACK_MAX_FILE_MB}
+    context = {
+        "fields": PetitionField.objects.filter(active=True),
+        "values": values,
+        "errors": {},
+        "max_files": settings.FEEDBACK_MAX_FILES,
+        "max_mb": settings.FEEDBACK_MAX_FILE_MB,
+    }
     ip = client_ip(request)
     if request.method == "POST":
         values["consent"] = request.POST.get("consent") == "1"
@@ -58,18 +63,30 @@ def petition_form(request):
         if request.POST.get(HONEYPOT):
             context["errors"] = {"__all__": [_("The petition could not be sent. Please try again.")]}
         else:
-            data = {**{name: values[name] for name in FORM_FIELDS}, "consent": values["consent"], "publish_allowed": not values["no_publish"]}
+            data = {
+                **{name: values[name] for name in FORM_FIELDS},
+                "consent": values["consent"],
+                "publish_allowed": not values["no_publish"],
+            }
             try:
                 result = petition_submit(
-                    data=data, ip=ip, idempotency_key=token, files=uploads(request, "attachments"),
-                    challenge_token=request.POST.get("challenge_token", ""), challenge_answer=request.POST.get("challenge_answer", ""),
+                    data=data,
+                    ip=ip,
+                    idempotency_key=token,
+                    files=uploads(request, "attachments"),
+                    challenge_token=request.POST.get("challenge_token", ""),
+                    challenge_answer=request.POST.get("challenge_answer", ""),
                 )
             except PetitionInvalid as error:
                 context["errors"] = error.errors
             except PetitionRateLimited as error:
                 context["errors"] = {"__all__": [str(error)]}
             else:
-                response = render(request, "feedback/submitted.html", {"petition": result.petition, "key": result.key, "files": result.petition.files.count()})
+                response = render(
+                    request,
+                    "feedback/submitted.html",
+                    {"petition": result.petition, "key": result.key, "files": result.petition.files.count()},
+                )
                 response["Cache-Control"] = "no-store"
                 return response
         context["token"] = token or secrets.token_urlsafe(24)
@@ -83,7 +100,11 @@ def petition_form(request):
 
 def _track_context(petition) -> dict:
     view = petition_public(petition)
-    return {"view": view, "petition": petition, "rate_token": signing.dumps(petition.code, salt=RATE_SALT) if view.answer else ""}
+    return {
+        "view": view,
+        "petition": petition,
+        "rate_token": signing.dumps(petition.code, salt=RATE_SALT) if view.answer else "",
+    }
 
 
 @never_cache
@@ -93,7 +114,9 @@ def petition_track(request):
     if request.method == "POST":
         code = request.POST.get("code", "")[:30]
         context["code"] = code
-        petition = petition_lookup(code=code, key=request.POST.get("key", "")[:40], contact=request.POST.get("contact", "")[:254])
+        petition = petition_lookup(
+            code=code, key=request.POST.get("key", "")[:40], contact=request.POST.get("contact", "")[:254]
+        )
         if petition is None:
             context["not_found"] = True
         else:
@@ -111,10 +134,17 @@ def petition_rate_view(request):
     try:
         code = signing.loads(request.POST.get("rate_token", ""), salt=RATE_SALT, max_age=RATE_MAX_AGE)
     except signing.BadSignature:
-        return render(request, "feedback/rated.html", {"error": _("The rating form has expired: look up the petition again.")}, status=400)
+        return render(
+            request,
+            "feedback/rated.html",
+            {"error": _("The rating form has expired: look up the petition again.")},
+            status=400,
+        )
     petition = get_object_or_404(Petition, code=code)
     try:
-        petition_rate(petition=petition, score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000])
+        petition_rate(
+            petition=petition, score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000]
+        )
     except PetitionActionError as error:
         context = {**_track_context(petition), "rating_error": str(error)}
         return render(request, "feedback/track.html", context, status=400)
@@ -140,8 +170,15 @@ def questions(request):
         area = year = None
     page = Paginator(published_questions(q=q, area_id=area, year=year), 20).get_page(request.GET.get("page"))
     kept = {k: v for k, v in (("q", q), ("linh-vuc", area or ""), ("nam", year or "")) if v}
-    context = {"page_obj": page, "q": q, "area": area, "year": year, "fields": PetitionField.objects.all(), "years": publication_years(),
-               "query_prefix": urlencode(kept) + "&" if kept else ""}
+    context = {
+        "page_obj": page,
+        "q": q,
+        "area": area,
+        "year": year,
+        "fields": PetitionField.objects.all(),
+        "years": publication_years(),
+        "query_prefix": urlencode(kept) + "&" if kept else "",
+    }
     return render(request, "feedback/questions.html", context)
 
 
@@ -157,17 +194,22 @@ def site_rating(request):
     a thank-you page linking back to where the visitor was."""
     wants_json = "application/json" in request.headers.get("Accept", "")
     back = request.POST.get("next", "/")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()) or not back.startswith("/"):
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or not back.startswith("/"):
         back = "/"
     try:
-        site_rating_submit(score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000], ip=client_ip(request))
+        site_rating_submit(
+            score=request.POST.get("score"), comment=request.POST.get("comment", "")[:2000], ip=client_ip(request)
+        )
     except (PetitionActionError, PetitionRateLimited) as error:
         status = 429 if isinstance(error, PetitionRateLimited) else 400
         if wants_json:
             return JsonResponse({"ok": False, "message": str(error)}, status=status)
-        return render(request, "feedback/site_rated.html", {"message": str(error), "back": back, "ok": False}, status=status)
+        return render(
+            request, "feedback/site_rated.html", {"message": str(error), "back": back, "ok": False}, status=status
+        )
     message = _("Thank you for your rating.")
     if wants_json:
         return JsonResponse({"ok": True, "message": message}, status=201)
     return render(request, "feedback/site_rated.html", {"message": message, "back": back, "ok": True}, status=201)
-

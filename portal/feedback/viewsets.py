@@ -46,7 +46,11 @@ class DeadlineColumn(Column):
         if due is None:
             return ""
         if instance.is_overdue():
-            return format_html('<span class="w-status w-status--label" style="background:#cd4444;color:#fff">{} {}</span>', _("Overdue"), formats.short_date(due))
+            return format_html(
+                '<span class="w-status w-status--label" style="background:#cd4444;color:#fff">{} {}</span>',
+                _("Overdue"),
+                formats.short_date(due),
+            )
         return formats.short_date(due)
 
 
@@ -67,8 +71,13 @@ class PetitionViewSet(ModelViewSet):
     @property
     def list_display(self):
         return [
-            "code", "title", "area", "unit", Column("status", label=_("Status"), accessor="get_status_display"),
-            "submitted_at", DeadlineColumn("deadline", label=_("Deadline")),
+            "code",
+            "title",
+            "area",
+            "unit",
+            Column("status", label=_("Status"), accessor="get_status_display"),
+            "submitted_at",
+            DeadlineColumn("deadline", label=_("Deadline")),
         ]
 
     def get_queryset(self, request):

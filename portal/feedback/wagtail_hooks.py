@@ -36,7 +36,9 @@ def petition_counters_box(request):
     counters = petition_counters()
     # For citizens a petition waiting to be classified is being processed too.
     processing = counters["processing"] + counters["received"]
-    return render_to_string("feedback/sidebar_counters.html", {"counters": counters, "processing": processing}, request=request)
+    return render_to_string(
+        "feedback/sidebar_counters.html", {"counters": counters, "processing": processing}, request=request
+    )
 
 
 @hooks.register("portal_footer_widgets")
@@ -52,7 +54,9 @@ def seed_fields(home):
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     for name, codenames in ((OFFICERS, OFFICER_PERMISSIONS), (LEADERS, LEADER_PERMISSIONS)):
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin, *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames))
+        group.permissions.add(
+            access_admin, *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames)
+        )
 
 
 class PetitionFieldViewSet(SnippetViewSet):
@@ -97,12 +101,20 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_petition_report_item():
-    return ReportMenuItem(_("Petition report"), reverse("petitions_report"), name="petition-report", icon_name="table", order=1010)
+    return ReportMenuItem(
+        _("Petition report"), reverse("petitions_report"), name="petition-report", icon_name="table", order=1010
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_satisfaction_report_item():
-    return ReportMenuItem(_("Satisfaction ratings"), reverse("satisfaction_report"), name="satisfaction-report", icon_name="table", order=1020)
+    return ReportMenuItem(
+        _("Satisfaction ratings"),
+        reverse("satisfaction_report"),
+        name="satisfaction-report",
+        icon_name="table",
+        order=1020,
+    )
 
 
 ACTIONS = [

@@ -16,7 +16,11 @@ class HomePage(RoutablePageMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.CategoryPage"]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("featured_count"), FieldPanel("per_category")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("featured_count"),
+        FieldPanel("per_category"),
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -14,11 +14,10 @@ from pydantic import Field
 from portal.core.beacons import client_ip, is_bot, is_prefetch, pixel_response
 
 from . import selectors, services
-from .search import search_articles
 from .models import ArticlePage, CategoryPage
+from .search import search_articles
 
 router = Router(tags=["articles"])
-
 
 
 class ArticleOut(Schema):

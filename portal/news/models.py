@@ -32,9 +32,7 @@ class CategoryPage(RoutablePageMixin, Page):
     Its RSS feed is the sub-route rss/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    show_in_home = models.BooleanField(
-        _("show latest articles on the home page"), default=True
-    )
+    show_in_home = models.BooleanField(_("show latest articles on the home page"), default=True)
 
     parent_page_types = ["home.HomePage", "news.CategoryPage"]
     subpage_types = ["news.ArticlePage", "news.CategoryPage"]
@@ -151,7 +149,9 @@ class ArticlePage(Page):
     def clean(self) -> None:
         super().clean()
         if self.featured_image_id and not self.featured_image_alt.strip():
-            raise ValidationError({"featured_image_alt": _("Describe the featured image for readers who cannot see it.")})
+            raise ValidationError(
+                {"featured_image_alt": _("Describe the featured image for readers who cannot see it.")}
+            )
 
     @property
     def category(self) -> "CategoryPage | None":

@@ -32,7 +32,6 @@ SORTS = ("relevance", "date")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-
 def has_diacritics(query: str) -> bool:
     return fold(query) != " ".join(query.lower().split())
 
@@ -256,9 +255,7 @@ class IndexQuery:
         """Page ids of the matches start..stop in order; notes the number of matches."""
         with_sql, params = self._matches()
         join, order, order_params = self._order()
-        sql = (
-            f"{with_sql}SELECT k.id, (SELECT count(*) FROM f) FROM k {join}ORDER BY {order} LIMIT %s OFFSET %s"
-        )
+        sql = f"{with_sql}SELECT k.id, (SELECT count(*) FROM f) FROM k {join}ORDER BY {order} LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *order_params, stop - start, start])
             rows = cursor.fetchall()
@@ -325,7 +322,7 @@ class RankedResults:
     title, exact diacritics); the rest stay in the index's order. Supports len() and slicing,
     so Django's Paginator and the API can use it."""
 
-    def __init__(self, index_query: "IndexQuery | EngineQuery", query: str):
+    def __init__(self, index_query: IndexQuery | EngineQuery, query: str):
         self.index_query = index_query
         self.rerank = index_query.sort == "relevance"
         self.query = query
@@ -347,7 +344,7 @@ class RankedResults:
     def count(self) -> int:
         if self._count is None:
             if isinstance(self.index_query, IndexQuery):
-                self.head  # the statement that reads the first hits also counts them
+                _ = self.head  # the statement that reads the first hits also counts them
             self._count = self.index_query.count()
         return self._count
 
@@ -421,7 +418,7 @@ def _vocabulary() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     for title in titles:
         tokens = _WORD.findall(title.lower())
         words.update(tokens)
-        pairs.update(zip(tokens, tokens[1:]))
+        pairs.update(zip(tokens, tokens[1:], strict=False))
     best_word: dict[str, str] = {}
     for word, _count in words.most_common():
         best_word.setdefault(fold(word), word)
@@ -492,9 +489,18 @@ def _news_hits(articles: list[ArticlePage], query: str) -> list[Hit]:
     hits = []
     for article in articles:
         marked = highlight(article, query)
-        hits.append(Hit(title=marked.title, snippet=marked.snippet, url=article.get_url() or "", date=article.date,
-                        section=sections.get(article.pk, "")))
+        hits.append(
+            Hit(
+                title=marked.title,
+                snippet=marked.snippet,
+                url=article.get_url() or "",
+                date=article.date,
+                section=sections.get(article.pk, ""),
+            )
+        )
     return hits
 
 
-NEWS_SOURCE = Source(key="tin-bai", label=_("News articles"), find=_news_find, hits=_news_hits, uses_category=True, order=0)
+NEWS_SOURCE = Source(
+    key="tin-bai", label=_("News articles"), find=_news_find, hits=_news_hits, uses_category=True, order=0
+)

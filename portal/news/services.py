@@ -151,9 +151,7 @@ def _text_field(data: dict, name: str, *, required: bool = False, max_length: in
     if required and not value:
         raise ImportLineError(_("%(field)s is missing.") % {"field": name})
     if max_length and len(value) > max_length:
-        raise ImportLineError(
-            _("%(field)s is longer than %(max)d characters.") % {"field": name, "max": max_length}
-        )
+        raise ImportLineError(_("%(field)s is longer than %(max)d characters.") % {"field": name, "max": max_length})
     return value
 
 
@@ -298,7 +296,9 @@ def article_import(*, data: Any, base_dir: Path, dry_run: bool = False) -> Impor
             "featured_image_alt": (record.image_caption or record.title)[:250] if featured else "",
         }
         if existing is None:
-            article = ArticlePage(slug=_unique_slug(category, slugify_vi(record.title)), body=conversion.blocks, **fields)
+            article = ArticlePage(
+                slug=_unique_slug(category, slugify_vi(record.title)), body=conversion.blocks, **fields
+            )
             category.add_child(instance=article)
             action = "created"
         else:
@@ -326,6 +326,7 @@ def _apply(article: ArticlePage, fields: dict, blocks: list, tags: list[str]) ->
         if getattr(article, name) != value:
             setattr(article, name, value)
             changed = True
+
     def content(stream) -> list:
         # Block ids are random per conversion: compare types and values only.
         return [(b["type"], b["value"]) for b in stream.get_prep_value()]
@@ -369,8 +370,10 @@ def article_search_index_rebuild(*, batch_size: int = 500, progress=None) -> int
     with transaction.atomic():
         ArticleSearchText.objects.all().delete()
         for start in range(0, len(ids), batch_size):
-            pages = ArticlePage.objects.filter(pk__in=ids[start:start + batch_size]).prefetch_related("tags")
-            ArticleSearchText.objects.bulk_create([ArticleSearchText(page_id=p.pk, text=p.search_text()) for p in pages])
+            pages = ArticlePage.objects.filter(pk__in=ids[start : start + batch_size]).prefetch_related("tags")
+            ArticleSearchText.objects.bulk_create(
+                [ArticleSearchText(page_id=p.pk, text=p.search_text()) for p in pages]
+            )
             if progress:
                 progress(min(start + batch_size, len(ids)), len(ids))
     return len(ids)

@@ -32,39 +32,130 @@ from .services import category_get_or_create
 
 # Words and phrases of the department's daily news, combined at random into titles and text.
 SUBJECTS = [
-    "Hội nghị", "Hội thảo", "Tọa đàm", "Lễ trao giải", "Kế hoạch", "Quyết định", "Thông báo",
-    "Hướng dẫn", "Báo cáo", "Đoàn công tác", "Chương trình", "Dự án", "Đề tài", "Nhiệm vụ",
-    "Lớp tập huấn", "Cuộc thi", "Triển lãm", "Hội chợ", "Phong trào", "Chỉ thị",
+    "Hội nghị",
+    "Hội thảo",
+    "Tọa đàm",
+    "Lễ trao giải",
+    "Kế hoạch",
+    "Quyết định",
+    "Thông báo",
+    "Hướng dẫn",
+    "Báo cáo",
+    "Đoàn công tác",
+    "Chương trình",
+    "Dự án",
+    "Đề tài",
+    "Nhiệm vụ",
+    "Lớp tập huấn",
+    "Cuộc thi",
+    "Triển lãm",
+    "Hội chợ",
+    "Phong trào",
+    "Chỉ thị",
 ]
 ACTIONS = [
-    "tổng kết", "triển khai", "nghiệm thu", "đánh giá", "phát động", "sơ kết", "công bố",
-    "kiểm tra", "phê duyệt", "giới thiệu", "ứng dụng", "chuyển giao", "khen thưởng", "tuyên truyền",
+    "tổng kết",
+    "triển khai",
+    "nghiệm thu",
+    "đánh giá",
+    "phát động",
+    "sơ kết",
+    "công bố",
+    "kiểm tra",
+    "phê duyệt",
+    "giới thiệu",
+    "ứng dụng",
+    "chuyển giao",
+    "khen thưởng",
+    "tuyên truyền",
 ]
 TOPICS = [
-    "thi đua khen thưởng", "điển hình tiên tiến", "khoa học và công nghệ", "đổi mới sáng tạo",
-    "chuyển đổi số", "sở hữu trí tuệ", "tiêu chuẩn đo lường chất lượng", "an toàn bức xạ",
-    "ứng dụng công nghệ sinh học", "khởi nghiệp sáng tạo", "năng suất chất lượng",
-    "cải cách thủ tục hành chính", "phổ biến giáo dục pháp luật", "điện mặt trời",
-    "diễn đàn doanh nghiệp", "nông nghiệp công nghệ cao", "giống cây trồng", "thông tin thống kê",
-    "thị trường công nghệ", "phòng chống thiên tai", "bảo vệ môi trường", "nước sạch nông thôn",
-    "chỉ dẫn địa lý", "nhãn hiệu tập thể", "sản phẩm OCOP", "truy xuất nguồn gốc",
-    "trí tuệ nhân tạo", "dữ liệu mở", "an toàn thông tin", "hạ tầng số",
+    "thi đua khen thưởng",
+    "điển hình tiên tiến",
+    "khoa học và công nghệ",
+    "đổi mới sáng tạo",
+    "chuyển đổi số",
+    "sở hữu trí tuệ",
+    "tiêu chuẩn đo lường chất lượng",
+    "an toàn bức xạ",
+    "ứng dụng công nghệ sinh học",
+    "khởi nghiệp sáng tạo",
+    "năng suất chất lượng",
+    "cải cách thủ tục hành chính",
+    "phổ biến giáo dục pháp luật",
+    "điện mặt trời",
+    "diễn đàn doanh nghiệp",
+    "nông nghiệp công nghệ cao",
+    "giống cây trồng",
+    "thông tin thống kê",
+    "thị trường công nghệ",
+    "phòng chống thiên tai",
+    "bảo vệ môi trường",
+    "nước sạch nông thôn",
+    "chỉ dẫn địa lý",
+    "nhãn hiệu tập thể",
+    "sản phẩm OCOP",
+    "truy xuất nguồn gốc",
+    "trí tuệ nhân tạo",
+    "dữ liệu mở",
+    "an toàn thông tin",
+    "hạ tầng số",
 ]
 PLACES = [
-    "tỉnh", "huyện Cẩm Xuyên", "thành phố Hà Tĩnh", "thị xã Kỳ Anh", "huyện Hương Sơn",
-    "huyện Đức Thọ", "Đà Nẵng", "Hà Nội", "Thành phố Hồ Chí Minh", "các xã vùng cao",
+    "tỉnh",
+    "huyện Cẩm Xuyên",
+    "thành phố Hà Tĩnh",
+    "thị xã Kỳ Anh",
+    "huyện Hương Sơn",
+    "huyện Đức Thọ",
+    "Đà Nẵng",
+    "Hà Nội",
+    "Thành phố Hồ Chí Minh",
+    "các xã vùng cao",
 ]
 SUFFIXES = [
-    "năm 2025", "giai đoạn 2021-2025", "6 tháng đầu năm", "quý I/2026", "nhiệm kỳ 2020-2025",
-    "lần thứ nhất", "cấp tỉnh", "cấp cơ sở", "", "", "",
+    "năm 2025",
+    "giai đoạn 2021-2025",
+    "6 tháng đầu năm",
+    "quý I/2026",
+    "nhiệm kỳ 2020-2025",
+    "lần thứ nhất",
+    "cấp tỉnh",
+    "cấp cơ sở",
+    "",
+    "",
+    "",
 ]
 FILLER = [
-    "Sở Khoa học và Công nghệ", "Ủy ban nhân dân tỉnh", "các sở, ban, ngành", "doanh nghiệp",
-    "người dân", "cán bộ, công chức", "đơn vị sự nghiệp", "Ban Thi đua - Khen thưởng",
-    "tổ chức khoa học và công nghệ", "Hội đồng khoa học", "chuyên gia", "nhà khoa học",
-    "đã tham dự", "nhấn mạnh", "đề nghị", "thống nhất", "tiếp tục", "nâng cao hiệu quả",
-    "thời gian tới", "kết quả nổi bật", "góp phần", "phát triển kinh tế - xã hội", "địa phương",
-    "đạt được", "khó khăn, vướng mắc", "giải pháp", "trọng tâm", "đồng thời", "theo đó",
+    "Sở Khoa học và Công nghệ",
+    "Ủy ban nhân dân tỉnh",
+    "các sở, ban, ngành",
+    "doanh nghiệp",
+    "người dân",
+    "cán bộ, công chức",
+    "đơn vị sự nghiệp",
+    "Ban Thi đua - Khen thưởng",
+    "tổ chức khoa học và công nghệ",
+    "Hội đồng khoa học",
+    "chuyên gia",
+    "nhà khoa học",
+    "đã tham dự",
+    "nhấn mạnh",
+    "đề nghị",
+    "thống nhất",
+    "tiếp tục",
+    "nâng cao hiệu quả",
+    "thời gian tới",
+    "kết quả nổi bật",
+    "góp phần",
+    "phát triển kinh tế - xã hội",
+    "địa phương",
+    "đạt được",
+    "khó khăn, vướng mắc",
+    "giải pháp",
+    "trọng tâm",
+    "đồng thời",
+    "theo đó",
 ]
 
 
@@ -90,7 +181,15 @@ def _sentence(rng: random.Random, words: int) -> str:
 def synthetic_texts(rng: random.Random) -> tuple[str, str, str]:
     """A title, a summary and a body paragraph that read like the department's news."""
     title = " ".join(
-        x for x in (rng.choice(SUBJECTS), rng.choice(ACTIONS), rng.choice(TOPICS), rng.choice(PLACES), rng.choice(SUFFIXES)) if x
+        x
+        for x in (
+            rng.choice(SUBJECTS),
+            rng.choice(ACTIONS),
+            rng.choice(TOPICS),
+            rng.choice(PLACES),
+            rng.choice(SUFFIXES),
+        )
+        if x
     )
     summary = _sentence(rng, 30)
     body = " ".join(_sentence(rng, 25) for _ in range(6))
@@ -102,18 +201,30 @@ def _categories(count: int) -> list[CategoryPage]:
     return [category_get_or_create(name=f"Chuyên mục thử nghiệm {i + 1}", parent=parent)[0] for i in range(count)]
 
 
-def _insert_batch(parent: CategoryPage, start: int, rows: list[dict], page_ct: ContentType, locale: Locale) -> list[int]:
+def _insert_batch(
+    parent: CategoryPage, start: int, rows: list[dict], page_ct: ContentType, locale: Locale
+) -> list[int]:
     """Insert `rows` as children start+1… of `parent`; returns the new page ids."""
     pages = []
     for offset, row in enumerate(rows, start=1):
         slug = f"{slugify_vi(row['title'], 60)}-{start + offset}"
         pages.append(
             Page(
-                title=row["title"], draft_title=row["title"], slug=slug, content_type=page_ct,
-                live=True, has_unpublished_changes=False, path=Page._get_path(parent.path, parent.depth + 1, start + offset),
-                depth=parent.depth + 1, numchild=0, url_path=f"{parent.url_path}{slug}/",
-                first_published_at=row["date"], last_published_at=row["date"],
-                latest_revision_created_at=row["date"], locale=locale, translation_key=uuid.uuid4(),
+                title=row["title"],
+                draft_title=row["title"],
+                slug=slug,
+                content_type=page_ct,
+                live=True,
+                has_unpublished_changes=False,
+                path=Page._get_path(parent.path, parent.depth + 1, start + offset),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                first_published_at=row["date"],
+                last_published_at=row["date"],
+                latest_revision_created_at=row["date"],
+                locale=locale,
+                translation_key=uuid.uuid4(),
             )
         )
     created = Page.objects.bulk_create(pages)
@@ -121,14 +232,31 @@ def _insert_batch(parent: CategoryPage, start: int, rows: list[dict], page_ct: C
     if None in ids:  # back ends that do not return ids from bulk inserts
         ids = list(Page.objects.filter(path__in=[p.path for p in pages]).order_by("path").values_list("pk", flat=True))
     table = ArticlePage._meta.db_table
-    columns = ["page_ptr_id", "summary", "body", "featured_image_id", "featured_image_alt", "author", "date", "is_featured", "source_url"]
+    columns = [
+        "page_ptr_id",
+        "summary",
+        "body",
+        "featured_image_id",
+        "featured_image_alt",
+        "author",
+        "date",
+        "is_featured",
+        "source_url",
+    ]
     date_field = ArticlePage._meta.get_field("date")
     values = [
         (
-            pk, row["summary"], json.dumps([{"type": "paragraph", "value": f"<p>{row['body']}</p>", "id": str(uuid.uuid4())}]),
-            None, "", "", date_field.get_db_prep_save(row["date"], connection), False, "",
+            pk,
+            row["summary"],
+            json.dumps([{"type": "paragraph", "value": f"<p>{row['body']}</p>", "id": str(uuid.uuid4())}]),
+            None,
+            "",
+            "",
+            date_field.get_db_prep_save(row["date"], connection),
+            False,
+            "",
         )
-        for pk, row in zip(ids, rows)
+        for pk, row in zip(ids, rows, strict=True)
     ]
     quote = connection.ops.quote_name
     sql = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
@@ -142,12 +270,23 @@ def _rows(rng: random.Random, count: int) -> Iterator[dict]:
     span = int((dt.datetime(2026, 11, 1, tzinfo=dt.UTC) - start).total_seconds())
     for _ in range(count):
         title, summary, body = synthetic_texts(rng)
-        yield {"title": title, "summary": summary, "body": body, "date": start + dt.timedelta(seconds=rng.randrange(span))}
+        yield {
+            "title": title,
+            "summary": summary,
+            "body": body,
+            "date": start + dt.timedelta(seconds=rng.randrange(span)),
+        }
 
 
 def seed_synthetic(
-    *, articles: int, categories: int = 10, batch_size: int = 2000, seed: int = 2026, index: bool = True,
-    wagtail_index: bool = True, progress: Callable[[int], None] | None = None,
+    *,
+    articles: int,
+    categories: int = 10,
+    batch_size: int = 2000,
+    seed: int = 2026,
+    index: bool = True,
+    wagtail_index: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> SyntheticReport:
     """Add `articles` live synthetic articles spread over `categories` test categories.
     `wagtail_index=False` skips Wagtail's own index (only the admin search reads it), which

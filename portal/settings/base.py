@@ -202,7 +202,22 @@ SEARCH_BROAD_LIMIT = env_int("SEARCH_BROAD_LIMIT", 1_000)
 # 100. On SQLite this counts every match in the index (bm25 costs ~15 ms per 1,000 matches of a
 # phrase, even when only the newest are kept); on PostgreSQL the matches kept.
 SEARCH_RANKED_MATCHES = env_int("SEARCH_RANKED_MATCHES", 2_000)
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip", "rar", "mp4", "webm", "txt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "zip",
+    "rar",
+    "mp4",
+    "webm",
+    "txt",
+]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -233,9 +248,7 @@ LOGGING = {
 }
 
 # Which iframes survive the import sanitiser (hosts, exact match).
-PORTAL_IFRAME_HOSTS = env_list(
-    "IFRAME_HOSTS", ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"]
-)
+PORTAL_IFRAME_HOSTS = env_list("IFRAME_HOSTS", ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"])
 PORTAL_ARTICLES_PER_PAGE = 10
 PORTAL_OTHER_ARTICLES = 6
 # A reload of the same article by the same browser within this many seconds is one visit.

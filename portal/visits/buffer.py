@@ -18,8 +18,8 @@ import logging
 import threading
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.conf import settings
 
@@ -161,9 +161,7 @@ class RedisBuffer:
         batch = self._batch_from(self.redis.hgetall(self.COUNTERS), self.redis.hgetall(self.VISITORS))
         for key in self._flushing_keys():
             part = self.redis.hgetall(key)
-            batch.merge(
-                self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part)
-            )
+            batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
         return batch
 
     def _flushing_keys(self) -> list[bytes]:
@@ -185,9 +183,7 @@ class RedisBuffer:
             batch = Batch()
             for key in keys:
                 part = self.redis.hgetall(key)
-                batch.merge(
-                    self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part)
-                )
+                batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
             if batch:
                 (writer or _default_writer())(batch)
             if keys:
@@ -234,5 +230,3 @@ def install_exit_flush() -> None:
                 logger.exception("visit statistics could not be written at exit")
 
     atexit.register(flush_at_exit)
-
-

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 from wagtail.models import Page
@@ -131,8 +131,7 @@ def _pages_and_categories(period: dict, limit: int) -> tuple[list[NamedRow], lis
     article_type = ContentType.objects.get_for_model(ArticlePage)
     views = DailyPageView.objects.filter(**period).values("page_id").annotate(n=Sum("views")).order_by()
     top_ids = [
-        row["page_id"]
-        for row in views.filter(page__content_type=article_type).order_by("-n", "page_id")[:limit]
+        row["page_id"] for row in views.filter(page__content_type=article_type).order_by("-n", "page_id")[:limit]
     ]
     by_id = {row["page_id"]: row["n"] for row in views.filter(page_id__in=top_ids)}
     pages = {page.pk: page for page in Page.objects.filter(pk__in=top_ids)}

@@ -92,7 +92,7 @@ def hit_record(
     if is_bot(user_agent):
         return False
     at = at or time.time()
-    day = timezone.localdate(dt.datetime.fromtimestamp(at, tz=dt.timezone.utc))
+    day = timezone.localdate(dt.datetime.fromtimestamp(at, tz=dt.UTC))
     hit = Hit(
         day=day.isoformat(),
         at=at,
@@ -169,7 +169,7 @@ def visits_store(batch: Batch) -> None:
         day_iso, visitor = slot.split("|", 1)
         seen_by_day[dt.date.fromisoformat(day_iso)][visitor[:32]] = seen
     for day, seen in seen_by_day.items():
-        latest = dt.datetime.fromtimestamp(max(seen.values()), tz=dt.timezone.utc)
+        latest = dt.datetime.fromtimestamp(max(seen.values()), tz=dt.UTC)
         hashes = sorted(seen)
         known = set()
         for chunk in _chunks(hashes):
@@ -179,7 +179,7 @@ def visits_store(batch: Batch) -> None:
             DailyVisitor.objects.filter(day=day, visitor__in=chunk).update(last_seen=latest)
         DailyVisitor.objects.bulk_create(
             [
-                DailyVisitor(day=day, visitor=h, last_seen=dt.datetime.fromtimestamp(seen[h], tz=dt.timezone.utc))
+                DailyVisitor(day=day, visitor=h, last_seen=dt.datetime.fromtimestamp(seen[h], tz=dt.UTC))
                 for h in hashes
                 if h not in known
             ],

@@ -130,7 +130,9 @@ def csv_response(report: selectors.Report, table: str) -> HttpResponse:
     header, rows = table_rows(report, table)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else _csv_safe(value) for value in row])
+        writer.writerow(
+            [value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else _csv_safe(value) for value in row]
+        )
     return response
 
 

@@ -53,14 +53,14 @@ def read_wav(data: bytes) -> Pcm:
         raise SpeechError("Bộ đọc không trả về tệp WAV.")
     position, fmt = 12, None
     while position + 8 <= len(data):
-        chunk, size = data[position:position + 4], struct.unpack("<I", data[position + 4:position + 8])[0]
+        chunk, size = data[position : position + 4], struct.unpack("<I", data[position + 4 : position + 8])[0]
         body_start = position + 8
         if chunk == b"fmt ":
-            fmt = struct.unpack("<HHIIHH", data[body_start:body_start + 16])
+            fmt = struct.unpack("<HHIIHH", data[body_start : body_start + 16])
         elif chunk == b"data":
             if fmt is None:
                 break
-            body = data[body_start:] if body_start + size > len(data) else data[body_start:body_start + size]
+            body = data[body_start:] if body_start + size > len(data) else data[body_start : body_start + size]
             return _to_mono16(fmt, body)
         position = body_start + size + (size & 1)
     raise SpeechError("Tệp WAV của bộ đọc không đọc được.")
@@ -76,7 +76,7 @@ def _to_mono16(fmt, body: bytes) -> Pcm:
         return Pcm(rate, body[: frames * 2])
     out = bytearray()
     for i in range(frames):
-        sample = body[i * block:i * block + width]
+        sample = body[i * block : i * block + width]
         if bits == 8:
             value = (sample[0] - 128) << 8
         else:
@@ -122,7 +122,9 @@ class EspeakEngine(SpeechEngine):
         try:
             run = subprocess.run(
                 [self.binary, "-v", self.voice, "-s", str(rate), "-b", "1", "--stdout"],
-                input=text.encode("utf-8"), capture_output=True, timeout=120,
+                input=text.encode("utf-8"),
+                capture_output=True,
+                timeout=120,
             )
         except subprocess.TimeoutExpired as error:
             raise SpeechError("espeak-ng không trả lời sau 120 giây.") from error

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .numbers import (
     DIGITS,
@@ -34,83 +34,304 @@ LETTER = r"[^\W\d_]"
 _N = r"(?<![\w.,/])"  # a number starts here (not inside a word, a decimal or a symbol)
 
 LETTER_NAMES = {
-    "a": "a", "ă": "á", "â": "ớ", "b": "bê", "c": "xê", "d": "dê", "đ": "đê", "e": "e", "ê": "ê",
-    "f": "ép", "g": "giê", "h": "hát", "i": "i", "j": "gi", "k": "ca", "l": "lờ", "m": "mờ",
-    "n": "nờ", "o": "o", "ô": "ô", "ơ": "ơ", "p": "pê", "q": "quy", "r": "rờ", "s": "ét",
-    "t": "tê", "u": "u", "ư": "ư", "v": "vê", "w": "vê kép", "x": "ích", "y": "i dài", "z": "dét",
+    "a": "a",
+    "ă": "á",
+    "â": "ớ",
+    "b": "bê",
+    "c": "xê",
+    "d": "dê",
+    "đ": "đê",
+    "e": "e",
+    "ê": "ê",
+    "f": "ép",
+    "g": "giê",
+    "h": "hát",
+    "i": "i",
+    "j": "gi",
+    "k": "ca",
+    "l": "lờ",
+    "m": "mờ",
+    "n": "nờ",
+    "o": "o",
+    "ô": "ô",
+    "ơ": "ơ",
+    "p": "pê",
+    "q": "quy",
+    "r": "rờ",
+    "s": "ét",
+    "t": "tê",
+    "u": "u",
+    "ư": "ư",
+    "v": "vê",
+    "w": "vê kép",
+    "x": "ích",
+    "y": "i dài",
+    "z": "dét",
 }
 
 # Document types in symbols such as 224/2026/NĐ-CP and the issuing bodies after them.
 DOC_TYPES = {
-    "NĐ": "nghị định", "QĐ": "quyết định", "TT": "thông tư", "TTLT": "thông tư liên tịch",
-    "NQ": "nghị quyết", "NQLT": "nghị quyết liên tịch", "CT": "chỉ thị", "KH": "kế hoạch",
-    "TB": "thông báo", "BC": "báo cáo", "TTr": "tờ trình", "HD": "hướng dẫn", "CV": "công văn",
-    "CĐ": "công điện", "KL": "kết luận", "QC": "quy chế", "QyĐ": "quy định", "QyC": "quy chế",
-    "GP": "giấy phép", "GCN": "giấy chứng nhận", "BB": "biên bản", "HĐ": "hợp đồng",
-    "CTr": "chương trình", "ĐA": "đề án", "PL": "pháp lệnh", "L": "lệnh", "SL": "sắc lệnh",
+    "NĐ": "nghị định",
+    "QĐ": "quyết định",
+    "TT": "thông tư",
+    "TTLT": "thông tư liên tịch",
+    "NQ": "nghị quyết",
+    "NQLT": "nghị quyết liên tịch",
+    "CT": "chỉ thị",
+    "KH": "kế hoạch",
+    "TB": "thông báo",
+    "BC": "báo cáo",
+    "TTr": "tờ trình",
+    "HD": "hướng dẫn",
+    "CV": "công văn",
+    "CĐ": "công điện",
+    "KL": "kết luận",
+    "QC": "quy chế",
+    "QyĐ": "quy định",
+    "QyC": "quy chế",
+    "GP": "giấy phép",
+    "GCN": "giấy chứng nhận",
+    "BB": "biên bản",
+    "HĐ": "hợp đồng",
+    "CTr": "chương trình",
+    "ĐA": "đề án",
+    "PL": "pháp lệnh",
+    "L": "lệnh",
+    "SL": "sắc lệnh",
 }
 ISSUERS = {
-    "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ", "VPCP": "Văn phòng Chính phủ",
-    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương", "QCVN": "quy chuẩn kỹ thuật quốc gia",
-    "R&D": "nghiên cứu và phát triển", "TU": "Tỉnh ủy",
-    "CTN": "Chủ tịch nước", "UBTVQH": "Ủy ban Thường vụ Quốc hội", "QH": "Quốc hội",
-    "BKHCN": "Bộ Khoa học và Công nghệ", "SKHCN": "Sở Khoa học và Công nghệ",
-    "BTC": "Bộ Tài chính", "BNV": "Bộ Nội vụ", "BTP": "Bộ Tư pháp", "BCA": "Bộ Công an",
-    "BQP": "Bộ Quốc phòng", "BYT": "Bộ Y tế", "BGDĐT": "Bộ Giáo dục và Đào tạo",
-    "BTTTT": "Bộ Thông tin và Truyền thông", "BTNMT": "Bộ Tài nguyên và Môi trường",
-    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BNNMT": "Bộ Nông nghiệp và Môi trường",
-    "BLĐTBXH": "Bộ Lao động – Thương binh và Xã hội", "BKHĐT": "Bộ Kế hoạch và Đầu tư",
-    "BCT": "Bộ Công Thương", "BXD": "Bộ Xây dựng", "BGTVT": "Bộ Giao thông vận tải",
-    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BNG": "Bộ Ngoại giao",
-    "NHNN": "Ngân hàng Nhà nước", "TANDTC": "Tòa án nhân dân tối cao",
-    "VKSNDTC": "Viện kiểm sát nhân dân tối cao", "KTNN": "Kiểm toán Nhà nước",
-    "SNV": "Sở Nội vụ", "STC": "Sở Tài chính", "STP": "Sở Tư pháp", "SYT": "Sở Y tế",
-    "SGDĐT": "Sở Giáo dục và Đào tạo", "STNMT": "Sở Tài nguyên và Môi trường",
-    "SKHĐT": "Sở Kế hoạch và Đầu tư", "SCT": "Sở Công Thương", "SXD": "Sở Xây dựng",
-    "HĐTĐKT": "Hội đồng Thi đua – Khen thưởng", "BTĐKT": "Ban Thi đua – Khen thưởng",
-    "BCĐ": "Ban Chỉ đạo", "BTCTW": "Ban Tổ chức Trung ương", "VP": "Văn phòng",
+    "CP": "Chính phủ",
+    "TTg": "Thủ tướng Chính phủ",
+    "VPCP": "Văn phòng Chính phủ",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "TW": "Trung ương",
+    "QCVN": "quy chuẩn kỹ thuật quốc gia",
+    "R&D": "nghiên cứu và phát triển",
+    "TU": "Tỉnh ủy",
+    "CTN": "Chủ tịch nước",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "QH": "Quốc hội",
+    "BKHCN": "Bộ Khoa học và Công nghệ",
+    "SKHCN": "Sở Khoa học và Công nghệ",
+    "BTC": "Bộ Tài chính",
+    "BNV": "Bộ Nội vụ",
+    "BTP": "Bộ Tư pháp",
+    "BCA": "Bộ Công an",
+    "BQP": "Bộ Quốc phòng",
+    "BYT": "Bộ Y tế",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo",
+    "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường",
+    "BLĐTBXH": "Bộ Lao động – Thương binh và Xã hội",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư",
+    "BCT": "Bộ Công Thương",
+    "BXD": "Bộ Xây dựng",
+    "BGTVT": "Bộ Giao thông vận tải",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "BNG": "Bộ Ngoại giao",
+    "NHNN": "Ngân hàng Nhà nước",
+    "TANDTC": "Tòa án nhân dân tối cao",
+    "VKSNDTC": "Viện kiểm sát nhân dân tối cao",
+    "KTNN": "Kiểm toán Nhà nước",
+    "SNV": "Sở Nội vụ",
+    "STC": "Sở Tài chính",
+    "STP": "Sở Tư pháp",
+    "SYT": "Sở Y tế",
+    "SGDĐT": "Sở Giáo dục và Đào tạo",
+    "STNMT": "Sở Tài nguyên và Môi trường",
+    "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "SCT": "Sở Công Thương",
+    "SXD": "Sở Xây dựng",
+    "HĐTĐKT": "Hội đồng Thi đua – Khen thưởng",
+    "BTĐKT": "Ban Thi đua – Khen thưởng",
+    "BCĐ": "Ban Chỉ đạo",
+    "BTCTW": "Ban Tổ chức Trung ương",
+    "VP": "Văn phòng",
 }
 # Said in full when the glossary does not say otherwise.
 SPOKEN = {
-    "v.v.": "vân vân", "v.v": "vân vân", "V/v": "về việc", "v/v": "về việc", "Th.S": "thạc sĩ", "TP.": "thành phố", "Tp.": "thành phố", "TP": "thành phố",
-    "BS": "bác sĩ", "Đ/c": "đồng chí", "đ/c": "đồng chí", "Cty": "công ty", "SĐT": "số điện thoại",
-    "STT": "số thứ tự", "CN": "Chủ nhật", "TW": "Trung ương", "QCVN": "quy chuẩn kỹ thuật quốc gia",
-    "R&D": "nghiên cứu và phát triển", "TTXVN": "Thông tấn xã Việt Nam", "ThS": "thạc sĩ",
-    "TS": "tiến sĩ", "PGS": "phó giáo sư", "GS": "giáo sư", "KS": "kỹ sư", "TSKH": "tiến sĩ khoa học",
-    "USD": "đô la Mỹ", "VNĐ": "đồng", "VND": "đồng", "KH&CN": "khoa học và công nghệ", "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân",
-    "PAKN": "phản ánh, kiến nghị", "TTHC": "thủ tục hành chính", "CSTĐ": "chiến sĩ thi đua",
+    "v.v.": "vân vân",
+    "v.v": "vân vân",
+    "V/v": "về việc",
+    "v/v": "về việc",
+    "Th.S": "thạc sĩ",
+    "TP.": "thành phố",
+    "Tp.": "thành phố",
+    "TP": "thành phố",
+    "BS": "bác sĩ",
+    "Đ/c": "đồng chí",
+    "đ/c": "đồng chí",
+    "Cty": "công ty",
+    "SĐT": "số điện thoại",
+    "STT": "số thứ tự",
+    "CN": "Chủ nhật",
+    "TW": "Trung ương",
+    "QCVN": "quy chuẩn kỹ thuật quốc gia",
+    "R&D": "nghiên cứu và phát triển",
+    "TTXVN": "Thông tấn xã Việt Nam",
+    "ThS": "thạc sĩ",
+    "TS": "tiến sĩ",
+    "PGS": "phó giáo sư",
+    "GS": "giáo sư",
+    "KS": "kỹ sư",
+    "TSKH": "tiến sĩ khoa học",
+    "USD": "đô la Mỹ",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "KH&CN": "khoa học và công nghệ",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "PAKN": "phản ánh, kiến nghị",
+    "TTHC": "thủ tục hành chính",
+    "CSTĐ": "chiến sĩ thi đua",
 }
 PHONE_LABELS = {"sđt": "số điện thoại", "đt": "điện thoại", "dđ": "di động", "tel": "điện thoại"}
 TITLES = ("PGS", "GS", "TSKH", "TS", "ThS", "Ths", "KS", "BS", "CN", "NCS", "KTS", "LS")
 
 UNITS = {
-    "km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "m2": "mét vuông", "m²": "mét vuông",
-    "cm2": "xăng ti mét vuông", "cm²": "xăng ti mét vuông", "m3": "mét khối", "m³": "mét khối",
-    "km": "ki lô mét", "cm": "xăng ti mét", "mm": "mi li mét", "nm": "na nô mét", "µm": "mi crô mét",
-    "m": "mét", "ha": "héc ta", "kg": "ki lô gam", "mg": "mi li gam", "µg": "mi crô gam", "g": "gam",
-    "ml": "mi li lít", "kWh": "ki lô oát giờ", "MWh": "mê ga oát giờ", "GWh": "gi ga oát giờ",
-    "kWp": "ki lô oát đỉnh", "MWp": "mê ga oát đỉnh", "kW": "ki lô oát", "MW": "mê ga oát",
-    "GW": "gi ga oát", "kV": "ki lô vôn", "mA": "mi li am pe", 
-    "°C": "độ xê", "ºC": "độ xê", "°F": "độ ép", "°": "độ", "Hz": "héc", "kHz": "ki lô héc",
-    "kVA": "ki lô vôn am pe", "MVA": "mê ga vôn am pe", "MHz": "mê ga héc", "GHz": "gi ga héc", "KB": "ki lô bai", "MB": "mê ga bai", "GB": "gi ga bai",
-    "TB": "tê ra bai", "Mbps": "mê ga bít trên giây", "ppm": "phần triệu", "dB": "đề xi ben",
-    "h": "giờ", "ph": "phút", "tr": "triệu", "trđ": "triệu đồng",
-    "tỷ": "tỷ", "triệu": "triệu", "nghìn": "nghìn", "ngàn": "ngàn",
-    "%": "phần trăm", "‰": "phần nghìn", "đ": "đồng", "VNĐ": "đồng", "VND": "đồng", "đồng": "đồng",
-    "USD": "đô la Mỹ", "EUR": "ơ rô", "€": "ơ rô",
+    "km2": "ki lô mét vuông",
+    "km²": "ki lô mét vuông",
+    "m2": "mét vuông",
+    "m²": "mét vuông",
+    "cm2": "xăng ti mét vuông",
+    "cm²": "xăng ti mét vuông",
+    "m3": "mét khối",
+    "m³": "mét khối",
+    "km": "ki lô mét",
+    "cm": "xăng ti mét",
+    "mm": "mi li mét",
+    "nm": "na nô mét",
+    "µm": "mi crô mét",
+    "m": "mét",
+    "ha": "héc ta",
+    "kg": "ki lô gam",
+    "mg": "mi li gam",
+    "µg": "mi crô gam",
+    "g": "gam",
+    "ml": "mi li lít",
+    "kWh": "ki lô oát giờ",
+    "MWh": "mê ga oát giờ",
+    "GWh": "gi ga oát giờ",
+    "kWp": "ki lô oát đỉnh",
+    "MWp": "mê ga oát đỉnh",
+    "kW": "ki lô oát",
+    "MW": "mê ga oát",
+    "GW": "gi ga oát",
+    "kV": "ki lô vôn",
+    "mA": "mi li am pe",
+    "°C": "độ xê",
+    "ºC": "độ xê",
+    "°F": "độ ép",
+    "°": "độ",
+    "Hz": "héc",
+    "kHz": "ki lô héc",
+    "kVA": "ki lô vôn am pe",
+    "MVA": "mê ga vôn am pe",
+    "MHz": "mê ga héc",
+    "GHz": "gi ga héc",
+    "KB": "ki lô bai",
+    "MB": "mê ga bai",
+    "GB": "gi ga bai",
+    "TB": "tê ra bai",
+    "Mbps": "mê ga bít trên giây",
+    "ppm": "phần triệu",
+    "dB": "đề xi ben",
+    "h": "giờ",
+    "ph": "phút",
+    "tr": "triệu",
+    "trđ": "triệu đồng",
+    "tỷ": "tỷ",
+    "triệu": "triệu",
+    "nghìn": "nghìn",
+    "ngàn": "ngàn",
+    "%": "phần trăm",
+    "‰": "phần nghìn",
+    "đ": "đồng",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "đồng": "đồng",
+    "USD": "đô la Mỹ",
+    "EUR": "ơ rô",
+    "€": "ơ rô",
 }
 # Units that may also stand after a slash ("người/km2", "m3/ngày đêm").
-PER = {"km2": "ki lô mét vuông", "km²": "ki lô mét vuông", "m2": "mét vuông", "ha": "héc ta",
-       "h": "giờ", "giờ": "giờ", "s": "giây", "ngày": "ngày", "năm": "năm", "tháng": "tháng",
-       "người": "người", "tấn": "tấn", "kg": "ki lô gam", "km": "ki lô mét", "m": "mét"}
+PER = {
+    "km2": "ki lô mét vuông",
+    "km²": "ki lô mét vuông",
+    "m2": "mét vuông",
+    "ha": "héc ta",
+    "h": "giờ",
+    "giờ": "giờ",
+    "s": "giây",
+    "ngày": "ngày",
+    "năm": "năm",
+    "tháng": "tháng",
+    "người": "người",
+    "tấn": "tấn",
+    "kg": "ki lô gam",
+    "km": "ki lô mét",
+    "m": "mét",
+}
 
 ROMAN_TRIGGERS = (
-    "thế kỷ", "thế kỉ", "khóa", "khoá", "quý", "phần", "chương", "mục", "đại hội", "lần thứ", "thứ",
-    "hạng", "loại", "giải", "kỳ", "kì", "tập", "giai đoạn", "cấp", "nhóm", "vùng", "khu vực", "phụ lục",
-    "đợt", "lớp", "bậc", "tiết", "bài", "hội nghị trung ương", "trung ương", "điều", "khoản",
+    "thế kỷ",
+    "thế kỉ",
+    "khóa",
+    "khoá",
+    "quý",
+    "phần",
+    "chương",
+    "mục",
+    "đại hội",
+    "lần thứ",
+    "thứ",
+    "hạng",
+    "loại",
+    "giải",
+    "kỳ",
+    "kì",
+    "tập",
+    "giai đoạn",
+    "cấp",
+    "nhóm",
+    "vùng",
+    "khu vực",
+    "phụ lục",
+    "đợt",
+    "lớp",
+    "bậc",
+    "tiết",
+    "bài",
+    "hội nghị trung ương",
+    "trung ương",
+    "điều",
+    "khoản",
 )
-DATE_TRIGGERS = ("ngày", "mùng", "mồng", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "từ", "đến",
-                 "tới", "và", "hoặc", "trước", "sau", "qua", "nay", "hết", "cho")
+DATE_TRIGGERS = (
+    "ngày",
+    "mùng",
+    "mồng",
+    "hôm",
+    "sáng",
+    "trưa",
+    "chiều",
+    "tối",
+    "đêm",
+    "từ",
+    "đến",
+    "tới",
+    "và",
+    "hoặc",
+    "trước",
+    "sau",
+    "qua",
+    "nay",
+    "hết",
+    "cho",
+)
 
 
 def spell(code: str) -> str:
@@ -132,7 +353,7 @@ def is_initialism(short: str, full: str) -> bool:
     if not letters or not syllables:
         return False
 
-    @lru_cache(maxsize=None)
+    @cache
     def match(i: int, j: int) -> bool:
         if i == len(letters):
             return True
@@ -185,8 +406,18 @@ class Normalizer:
             _N + r"([-−–]?)(" + number + r")(?:\s?(" + self._unit + r")(?:/(" + self._per + r"))?)?(?![\w²³]|[.,]\d)"
         )
         self._range = re.compile(
-            _N + r"(" + number + r")\s?(" + self._unit + r")?\s*[-–—]\s*(" + number + r")(?:\s?("
-            + self._unit + r")(?:/(" + self._per + r"))?)?(?![\w²³/])"
+            _N
+            + r"("
+            + number
+            + r")\s?("
+            + self._unit
+            + r")?\s*[-–—]\s*("
+            + number
+            + r")(?:\s?("
+            + self._unit
+            + r")(?:/("
+            + self._per
+            + r"))?)?(?![\w²³/])"
         )
         roman_triggers = _word_pattern(ROMAN_TRIGGERS)
         self._roman = re.compile(r"(?i:\b(" + roman_triggers + r"))\s+([IVX]+|[IVXL]{2,})\b(?!['’]\w)")
@@ -197,10 +428,23 @@ class Normalizer:
         text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
         text = re.sub(r"[\u200b\ufeff]", "", text)
         for rule in (
-            self._addresses, self._document_symbols, self._phones, self._quarters, self._dates,
-            self._times, self._romans, self._ordinals, self._months, self._fractions, self._ranges,
-            self._quantities, self._titles, self._abbreviations, self._leftover_digits,
-            self._symbols, self._tidy,
+            self._addresses,
+            self._document_symbols,
+            self._phones,
+            self._quarters,
+            self._dates,
+            self._times,
+            self._romans,
+            self._ordinals,
+            self._months,
+            self._fractions,
+            self._ranges,
+            self._quantities,
+            self._titles,
+            self._abbreviations,
+            self._leftover_digits,
+            self._symbols,
+            self._tidy,
         ):
             text = rule(text)
         return text
@@ -220,12 +464,26 @@ class Normalizer:
             r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"“”()]+[^\s<>\"“”().,;:!?]"
             r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|com|edu|org|net|info)(?:\.vn)?(?:/[^\s<>\"“”()]*[^\s<>\"“”().,;:!?])?"
             r"|\b[\w-]+(?:\.[\w-]+)*\.vn\b(?:/[^\s<>\"“”()]*[^\s<>\"“”().,;:!?])?",
-            url, text, flags=re.I,
+            url,
+            text,
+            flags=re.I,
         )
 
     def _address_part(self, address: str) -> str:
-        names = {".": "chấm", "/": "gạch chéo", "-": "gạch ngang", "_": "gạch dưới", "@": "a còng",
-                 ":": "hai chấm", "?": "hỏi", "=": "bằng", "&": "và", "#": "thăng", "+": "cộng", "~": "ngã"}
+        names = {
+            ".": "chấm",
+            "/": "gạch chéo",
+            "-": "gạch ngang",
+            "_": "gạch dưới",
+            "@": "a còng",
+            ":": "hai chấm",
+            "?": "hỏi",
+            "=": "bằng",
+            "&": "và",
+            "#": "thăng",
+            "+": "cộng",
+            "~": "ngã",
+        }
         words = []
         for piece in re.findall(r"\d+|[^\W\d_]+|[^\w\s]|_", address):
             if piece in names:
@@ -244,7 +502,11 @@ class Normalizer:
         part = r"[A-ZĐ][A-Za-zĐđ&]*\d*"
         pattern = re.compile(
             r"(?P<before>(?i:\b(?P<said>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+)?)(?P<so>(?i:số)\s*)?"
-            r"(?P<number>\d+[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?(?P<sep>[/-])(?P<code>" + part + r"(?:[-–/]" + part + r")*)(?![\w/])"
+            r"(?P<number>\d+[a-z]?)(?:/(?P<year>(?:19|20)\d\d))?(?P<sep>[/-])(?P<code>"
+            + part
+            + r"(?:[-–/]"
+            + part
+            + r")*)(?![\w/])"
         )
 
         def read(m):
@@ -268,7 +530,7 @@ class Normalizer:
             if m.group("year"):
                 words.append("năm " + number_words(int(m.group("year"))))
             names = [self._issuer(code) for code in issuers]
-            following = re.split(r"[.;!?\n]", m.string[m.end():m.end() + 80])[0]
+            following = re.split(r"[.;!?\n]", m.string[m.end() : m.end() + 80])[0]
             if re.search(r"\bcủa\s+[" + UPPER + r"]", following):
                 names = []  # "… NĐ-CP ngày … của Chính phủ": the issuer is said once, not twice
             if names:
@@ -306,7 +568,8 @@ class Normalizer:
         label = r"(?P<label>\b(?i:(?:số\s+)?(?:điện thoại|đt|sđt|dđ|di động|tel|fax|hotline|đường dây nóng)\s*(?:[:.]\s*)?))?"
         return re.sub(
             label + r"(?<![\w.,/])(?P<number>\+?\(?\d{2,4}\)?(?:[ .\-]?\d{1,4}){1,4})(?P<tail>(?![\w/]|[.,]\d))",
-            read, text,
+            read,
+            text,
         )
 
     def _dates(self, text: str) -> str:
@@ -337,7 +600,8 @@ class Normalizer:
         text = re.sub(
             _N + r"(?:(?P<d0>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})"
             r"(?:(?P=sep)(?P<y>(?:1[89]|2\d)\d\d))?(?![\d/]|[.,]\d)",
-            full, text,
+            full,
+            text,
         )
 
         def month_year(m):
@@ -471,8 +735,10 @@ class Normalizer:
     def _ranges(self, text: str) -> str:
         def read(m):
             first_unit = self._unit_words(m.group(2), None)
-            return (f"{self._number(m.group(1))}{first_unit} đến {self._number(m.group(3))}"
-                    f"{self._unit_words(m.group(4), m.group(5))}")
+            return (
+                f"{self._number(m.group(1))}{first_unit} đến {self._number(m.group(3))}"
+                f"{self._unit_words(m.group(4), m.group(5))}"
+            )
 
         return self._range.sub(read, text)
 
@@ -517,11 +783,24 @@ class Normalizer:
         text = re.sub(r"\s*[(\[{]\s*", ", ", text)
         text = re.sub(r"\s*[)\]}]", ", ", text)
         replacements = [
-            (r"\s*&\s*", " và "), (r"\s*≥\s*", " lớn hơn hoặc bằng "), (r"\s*≤\s*", " nhỏ hơn hoặc bằng "),
-            (r"\s+>\s+", " lớn hơn "), (r"\s+<\s+", " nhỏ hơn "), (r"\s*=\s*", " bằng "), (r"\s*±\s*", " cộng trừ "),
-            (r"\s*×\s*", " nhân "), (r"(?<=\s)\+(?=\s)", " cộng "), (r"(?<!\w)~\s*", " khoảng "),
-            (r"[№#]\s*", " số "), (r"§\s*", " điều "), (r"@", " a còng "), (r"…|\.{3,}", "... "),
-            (r"\s+[-–—]+\s+|\s*[–—]+\s*", ", "), (r"(?<=\w)/(?=\w)", " hoặc "), (r"\s*/\s*", " "), (r"[*•·■▪►|_]", " "),
+            (r"\s*&\s*", " và "),
+            (r"\s*≥\s*", " lớn hơn hoặc bằng "),
+            (r"\s*≤\s*", " nhỏ hơn hoặc bằng "),
+            (r"\s+>\s+", " lớn hơn "),
+            (r"\s+<\s+", " nhỏ hơn "),
+            (r"\s*=\s*", " bằng "),
+            (r"\s*±\s*", " cộng trừ "),
+            (r"\s*×\s*", " nhân "),
+            (r"(?<=\s)\+(?=\s)", " cộng "),
+            (r"(?<!\w)~\s*", " khoảng "),
+            (r"[№#]\s*", " số "),
+            (r"§\s*", " điều "),
+            (r"@", " a còng "),
+            (r"…|\.{3,}", "... "),
+            (r"\s+[-–—]+\s+|\s*[–—]+\s*", ", "),
+            (r"(?<=\w)/(?=\w)", " hoặc "),
+            (r"\s*/\s*", " "),
+            (r"[*•·■▪►|_]", " "),
             (r"(?<=\w)-|-(?=\w)", " "),
         ]
         for pattern, words in replacements:

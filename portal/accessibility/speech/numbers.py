@@ -6,8 +6,20 @@ from __future__ import annotations
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 SCALES = ("", "nghìn", "triệu")
-MONTHS = {1: "một", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín",
-          10: "mười", 11: "mười một", 12: "mười hai"}
+MONTHS = {
+    1: "một",
+    2: "hai",
+    3: "ba",
+    4: "tư",
+    5: "năm",
+    6: "sáu",
+    7: "bảy",
+    8: "tám",
+    9: "chín",
+    10: "mười",
+    11: "mười một",
+    12: "mười hai",
+}
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
@@ -84,7 +96,7 @@ def integer_words(text: str) -> str:
 
 
 def decimal_words(integer: str, fraction: str) -> str:
-    """"2,5" → "hai phẩy năm"; "3,14" → "ba phẩy mười bốn"; "0,05" → "không phẩy không năm"."""
+    """ "2,5" → "hai phẩy năm"; "3,14" → "ba phẩy mười bốn"; "0,05" → "không phẩy không năm"."""
     head = integer_words(integer)
     if fraction.startswith("0") or len(fraction) > 3:
         tail = digits_words(fraction)
@@ -111,8 +123,21 @@ def roman_value(text: str) -> int | None:
 
 def to_roman(n: int) -> str:
     out = []
-    for value, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, symbol in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out.append(symbol)
             n -= value

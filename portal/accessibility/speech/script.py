@@ -38,7 +38,7 @@ def split_sentences(text: str) -> list[str]:
         return []
     sentences, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        candidate = text[start:match.end(1)].rstrip()
+        candidate = text[start : match.end(1)].rstrip()
         last_word = candidate.rsplit(" ", 1)[-1]
         if _NO_BREAK_AFTER.search(last_word) or re.fullmatch(r"\d+\.", candidate):
             continue

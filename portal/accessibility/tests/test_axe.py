@@ -18,7 +18,11 @@ from portal.news.tests.test_browser import CHROMIUM
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = Path(__file__).with_name("axe_scan.mjs")
 NODE = shutil.which("node")
-READY = bool(NODE) and (ROOT / "node_modules/axe-core/axe.min.js").exists() and (ROOT / "node_modules/playwright-core").exists()
+READY = (
+    bool(NODE)
+    and (ROOT / "node_modules/axe-core/axe.min.js").exists()
+    and (ROOT / "node_modules/playwright-core").exists()
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -70,8 +74,13 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         "modes": ["normal", "high"],
     }
     run = subprocess.run(
-        [NODE, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, timeout=600,
-        cwd=ROOT, env={**os.environ, "CHROMIUM": CHROMIUM},
+        [NODE, str(SCRIPT)],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env={**os.environ, "CHROMIUM": CHROMIUM},
     )
     assert run.returncode == 0, run.stderr[-3000:]
     results = json.loads(run.stdout)
@@ -81,7 +90,8 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         assert result["styled"] == ("#ffff00" if result["mode"] == "high" else "#0b4f8a"), result
         assert result["status"] == (404 if result["name"] == "not found" else 200), result
     failures = [
-        f'{r["name"]} ({r["mode"]}, {r["width"]} px): {v["id"]}: {v["help"]} at {[n["target"] for n in v["nodes"]]}'
-        for r in results for v in r["violations"]
+        f"{r['name']} ({r['mode']}, {r['width']} px): {v['id']}: {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for r in results
+        for v in r["violations"]
     ]
     assert failures == [], "\n".join(failures)

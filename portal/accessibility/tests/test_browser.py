@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from portal.news.tests.test_browser import CHROMIUM, DESKTOP_UA, browser, pytestmark, published  # noqa: F401
+from portal.news.tests.test_browser import CHROMIUM, DESKTOP_UA, browser, published, pytestmark  # noqa: F401
 
 
 def test_glossary_dialog_filters_without_diacritics(browser, live_server, published):  # noqa: F811
@@ -159,12 +159,16 @@ def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_s
     assert play.inner_text().strip().endswith("Đọc bài viết")
     # The header's "Đọc bài viết" starts it too.
     page.locator(".a11y-bar").get_by_role("link", name="Đọc bài viết").click()
-    page.wait_for_function("() => document.querySelector('[data-read-aloud] audio') && document.querySelector('[data-read-aloud] audio').currentTime > 0.2")
+    page.wait_for_function(
+        "() => document.querySelector('[data-read-aloud] audio') && document.querySelector('[data-read-aloud] audio').currentTime > 0.2"
+    )
     assert play.get_attribute("aria-pressed") == "true" and "Tạm dừng" in play.inner_text()
     assert page.evaluate(READING) == "Hội nghị tổng kết"
     assert page.locator("h1.is-reading").count() == 1
     # The body's first sentence spans a <b>: still found and highlighted as one range.
-    page.wait_for_function(READING.replace("return h ?", "return h && [...h][0].toString().startsWith('Sở') ?"), timeout=15000)
+    page.wait_for_function(
+        READING.replace("return h ?", "return h && [...h][0].toString().startsWith('Sở') ?"), timeout=15000
+    )
     assert page.evaluate(READING) == "Sở KH&CN tổ chức hội nghị ngày 15/04/2026."
     play.click()  # pause
     assert "Đọc tiếp" in play.inner_text()

@@ -72,7 +72,10 @@ def test_first_occurrence_of_each_abbreviation_is_marked():
         # the longer entry wins
         ("Danh hiệu CSTĐCS", 'Danh hiệu <abbr title="chiến sĩ thi đua cơ sở">CSTĐCS</abbr>'),
         # titles are escaped; a symbol inside a longer one is not split
-        ("Nghị định 13/2023/NĐ-CP và NĐ-CP", 'Nghị định 13/2023/NĐ-CP và <abbr title="nghị định của &quot;Chính phủ&quot;">NĐ-CP</abbr>'),
+        (
+            "Nghị định 13/2023/NĐ-CP và NĐ-CP",
+            'Nghị định 13/2023/NĐ-CP và <abbr title="nghị định của &quot;Chính phủ&quot;">NĐ-CP</abbr>',
+        ),
         ("&lt;UBND&gt;", '&lt;<abbr title="Ủy ban nhân dân">UBND</abbr>&gt;'),
     ],
 )

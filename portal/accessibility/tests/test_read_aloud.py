@@ -34,7 +34,7 @@ needs_espeak = pytest.mark.skipif(not HAS_ESPEAK, reason="espeak-ng is not insta
 
 # A stand-in speech program: writes a WAV tone 0.01 s per character of the text it reads, to
 # the file named by its first argument or to standard output; "fail" makes it exit with 3.
-FAKE_TTS = '''
+FAKE_TTS = """
 import math, struct, sys
 text = sys.stdin.buffer.read().decode("utf-8")
 if "fail" in sys.argv[1:]:
@@ -50,7 +50,7 @@ if out:
     open(out[0], "wb").write(wav)
 else:
     sys.stdout.buffer.write(wav)
-'''
+"""
 
 
 @pytest.fixture
@@ -75,8 +75,16 @@ def test_wav_reading_handles_streamed_and_unusual_files():
     streamed[4:8] = struct.pack("<I", 0x7FFFFFFF)  # what espeak-ng --stdout writes
     streamed[40:44] = struct.pack("<I", 0x7FFFFFFF)
     assert read_wav(bytes(streamed)).samples == pcm.samples
-    stereo8 = (b"RIFF" + struct.pack("<I", 40) + b"WAVE" + b"fmt " + struct.pack("<IHHIIHH", 16, 1, 2, 8000, 16000, 2, 8)
-               + b"data" + struct.pack("<I", 4) + bytes([255, 128, 0, 128]))
+    stereo8 = (
+        b"RIFF"
+        + struct.pack("<I", 40)
+        + b"WAVE"
+        + b"fmt "
+        + struct.pack("<IHHIIHH", 16, 1, 2, 8000, 16000, 2, 8)
+        + b"data"
+        + struct.pack("<I", 4)
+        + bytes([255, 128, 0, 128])
+    )
     converted = read_wav(stereo8)
     assert converted.rate == 8000 and struct.unpack("<2h", converted.samples) == (127 << 8, -128 << 8)
     with pytest.raises(SpeechError, match="WAV"):
@@ -162,11 +170,19 @@ def test_engine_is_chosen_by_settings(settings, fake_tts):
 
 
 def test_synthesis_keeps_sentence_timings(fake_tts):
-    sentences = [Sentence("Tiêu đề", "tiêu đề", "title"), Sentence("Câu một.", "câu một", "body"), Sentence("Câu hai.", "câu hai nữa", "body")]
+    sentences = [
+        Sentence("Tiêu đề", "tiêu đề", "title"),
+        Sentence("Câu một.", "câu một", "body"),
+        Sentence("Câu hai.", "câu hai nữa", "body"),
+    ]
     result = synthesize(sentences, CommandEngine(command=fake_tts))
     starts = [t["start"] for t in result.timings]
     ends = [t["end"] for t in result.timings]
-    assert starts[0] == 0 and all(e > s for s, e in zip(starts, ends)) and all(starts[i + 1] > ends[i] for i in range(2))
+    assert (
+        starts[0] == 0
+        and all(e > s for s, e in zip(starts, ends, strict=True))
+        and all(starts[i + 1] > ends[i] for i in range(2))
+    )
     assert abs((ends[2] - starts[2]) - 0.11) < 0.01  # 11 characters spoken
     assert result.mp3[:3] == b"ID3" or result.mp3[0] == 0xFF  # an MP3 stream
     assert result.duration > ends[2]
@@ -181,7 +197,10 @@ def test_synthesis_keeps_sentence_timings(fake_tts):
     ("paragraph", "sentences"),
     [
         ("Câu một. Câu hai! Câu ba?", ["Câu một.", "Câu hai!", "Câu ba?"]),
-        ("Tại TP. Hồ Chí Minh, PGS. Nguyễn Văn A. phát biểu. Hết.", ["Tại TP. Hồ Chí Minh, PGS. Nguyễn Văn A. phát biểu.", "Hết."]),
+        (
+            "Tại TP. Hồ Chí Minh, PGS. Nguyễn Văn A. phát biểu. Hết.",
+            ["Tại TP. Hồ Chí Minh, PGS. Nguyễn Văn A. phát biểu.", "Hết."],
+        ),
         ("Giá 1.500 đồng. Tăng 2,5%.", ["Giá 1.500 đồng.", "Tăng 2,5%."]),
         ("Ông nói: “Làm ngay.” Mọi người đồng ý.", ["Ông nói: “Làm ngay.”", "Mọi người đồng ý."]),
         ("   ", []),
@@ -200,8 +219,11 @@ def category(db):
 
 
 BODY = [
-    ("paragraph", "<p>Ngày 15/04/2026, Sở <b>KH&amp;CN</b> tổ chức hội nghị. Có 02 đơn vị nhận Bằng khen.</p>"
-                  "<ul><li>Thứ nhất: 8h30 khai mạc.</li></ul>"),
+    (
+        "paragraph",
+        "<p>Ngày 15/04/2026, Sở <b>KH&amp;CN</b> tổ chức hội nghị. Có 02 đơn vị nhận Bằng khen.</p>"
+        "<ul><li>Thứ nhất: 8h30 khai mạc.</li></ul>",
+    ),
     ("quote", {"text": "Đổi mới sáng tạo là động lực.", "attribution": "Giám đốc Sở"}),
 ]
 
@@ -223,7 +245,9 @@ def test_article_script_reads_title_summary_body_and_captions(category):
         ("caption", "Quang cảnh hội nghị."),
     ]
     assert script[0].spoken == "Hội nghị tổng kết năm hai nghìn không trăm hai mươi sáu"
-    assert script[2].spoken.startswith("Ngày mười lăm tháng tư năm hai nghìn không trăm hai mươi sáu, Sở khoa học và công nghệ")
+    assert script[2].spoken.startswith(
+        "Ngày mười lăm tháng tư năm hai nghìn không trăm hai mươi sáu, Sở khoa học và công nghệ"
+    )
     assert script[3].spoken == "Có hai đơn vị nhận Bằng khen."
     assert script[-1].spoken == "Ảnh: Quang cảnh hội nghị."
 
@@ -320,7 +344,8 @@ def test_api_before_the_recording_and_when_switched_off(category, client):
     assert data["sentences"][1] == {
         "text": "Ngày 10/4 có 1.431 lượt xem.",
         "spoken": "Ngày mười tháng tư có một nghìn bốn trăm ba mươi mốt lượt xem.",
-        "start": None, "end": None,
+        "start": None,
+        "end": None,
     }
     page = client.get(article.url)
     assert b"data-read-aloud" in page.content
@@ -329,7 +354,11 @@ def test_api_before_the_recording_and_when_switched_off(category, client):
     choice = ReadAloudSettings.for_site(Site.objects.get(is_default_site=True))
     choice.enabled = False
     choice.save()
-    assert client.get(f"/api/v1/read-aloud/articles/{article.pk}").json() == {"status": "off", "audio": None, "sentences": []}
+    assert client.get(f"/api/v1/read-aloud/articles/{article.pk}").json() == {
+        "status": "off",
+        "audio": None,
+        "sentences": [],
+    }
     assert b"data-read-aloud" not in client.get(article.url).content
     assert client.get("/api/v1/read-aloud/articles/999999").status_code == 404
 
@@ -421,7 +450,11 @@ def test_recordings_are_listed_for_editors_and_never_edited(category, settings, 
     assert listing.status_code == 200 and "Bài có bản đọc lỗi" in listing.content.decode()
     inspect = client.get(reverse("article_audio:inspect", args=[audio.pk]))
     assert "voice not found" in inspect.content.decode()
-    for url in (reverse("article_audio:add"), reverse("article_audio:edit", args=[audio.pk]), reverse("article_audio:delete", args=[audio.pk])):
+    for url in (
+        reverse("article_audio:add"),
+        reverse("article_audio:edit", args=[audio.pk]),
+        reverse("article_audio:delete", args=[audio.pk]),
+    ):
         assert client.get(url).status_code in (302, 403), url
     client.force_login(make_user("admin", roles.ADMINISTRATORS))
     assert client.get(reverse("article_audio:edit", args=[audio.pk])).status_code in (302, 403)
@@ -448,7 +481,9 @@ def test_prune_removes_recordings_no_reader_gets_and_keeps_shared_files(category
     current = ArticleAudio.objects.get(page=article, revision_id=article.live_revision_id)
     assert current.file.name == second.file.name
     # A failure whose revision was deleted since (revision_id NULL) is stale as well.
-    ArticleAudio.objects.create(page=article, revision=None, engine="command", script_hash="x", status="failed", error="…")
+    ArticleAudio.objects.create(
+        page=article, revision=None, engine="command", script_hash="x", status="failed", error="…"
+    )
 
     def age(days):
         ArticleAudio.objects.update(updated_at=timezone.now() - dt.timedelta(days=days))

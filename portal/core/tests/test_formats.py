@@ -26,7 +26,7 @@ def test_full_date(value, expected):
 
 def test_full_date_uses_site_time_zone():
     # 20:00 UTC on Tuesday 14 April is already Wednesday 15 April in Việt Nam.
-    utc = dt.datetime(2015, 4, 14, 20, 0, tzinfo=dt.timezone.utc)
+    utc = dt.datetime(2015, 4, 14, 20, 0, tzinfo=dt.UTC)
     assert formats.full_date(utc) == "Thứ Tư, 15/04/2015"
 
 
@@ -40,7 +40,9 @@ def test_short_time(time, expected):
     assert formats.short_time(time) == expected
 
 
-@pytest.mark.parametrize("value, expected", [(1431, "1.431"), (115, "115"), (1234567, "1.234.567"), (2.5, "2,5"), (0, "0"), (None, "")])
+@pytest.mark.parametrize(
+    "value, expected", [(1431, "1.431"), (115, "115"), (1234567, "1.234.567"), (2.5, "2,5"), (0, "0"), (None, "")]
+)
 def test_number(value, expected):
     assert formats.number(value) == expected
 

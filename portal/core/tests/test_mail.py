@@ -24,7 +24,9 @@ def broken_server(monkeypatch):
 
 
 def queue(**change):
-    return outbox.mail_queue(**{"to": ["dan@example.vn"], "subject": "Tiêu đề", "body": "Nội dung", "reference": "test", **change})
+    return outbox.mail_queue(
+        **{"to": ["dan@example.vn"], "subject": "Tiêu đề", "body": "Nội dung", "reference": "test", **change}
+    )
 
 
 def test_a_message_is_sent_after_the_commit_and_not_at_all_on_rollback(django_capture_on_commit_callbacks):
@@ -42,7 +44,9 @@ def test_a_message_is_sent_after_the_commit_and_not_at_all_on_rollback(django_ca
     assert queue(to=[""]) is None
 
 
-def test_failures_are_retried_later_then_given_up_and_can_be_retried(broken_server, monkeypatch, django_capture_on_commit_callbacks):
+def test_failures_are_retried_later_then_given_up_and_can_be_retried(
+    broken_server, monkeypatch, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         row = queue()
     row.refresh_from_db()

@@ -16,7 +16,9 @@ PROBE = (
 def caches_in_production(**env) -> dict:
     environ = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     environ.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="k" * 50, **env)
-    run = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
 

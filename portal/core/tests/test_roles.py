@@ -20,13 +20,17 @@ def make_user(username: str, group_name: str):
 def test_setup_creates_roles_and_workflow_idempotently():
     home = portal_setup()
     portal_setup()  # twice: nothing duplicated
-    assert set(Group.objects.filter(name__in=[roles.EDITORS, roles.APPROVERS, roles.ADMINISTRATORS]).values_list("name", flat=True)) == {
-        roles.EDITORS, roles.APPROVERS, roles.ADMINISTRATORS
-    }
+    assert set(
+        Group.objects.filter(name__in=[roles.EDITORS, roles.APPROVERS, roles.ADMINISTRATORS]).values_list(
+            "name", flat=True
+        )
+    ) == {roles.EDITORS, roles.APPROVERS, roles.ADMINISTRATORS}
     workflow = Workflow.objects.get(name=roles.WORKFLOW_NAME)
     assert home.get_workflow() == workflow
     assert [t.specific.groups.get().name for t in workflow.tasks] == [roles.APPROVERS]
-    assert GroupPagePermission.objects.filter(group__name=roles.EDITORS, page=home).count() == len(roles.EDITOR_PAGE_PERMISSIONS)
+    assert GroupPagePermission.objects.filter(group__name=roles.EDITORS, page=home).count() == len(
+        roles.EDITOR_PAGE_PERMISSIONS
+    )
 
 
 def test_editor_can_edit_but_not_publish(article):
@@ -86,7 +90,9 @@ def test_per_category_permissions(home):
 
     for codename in ("add_page", "change_page"):
         GroupPagePermission.objects.create(
-            group=group, page=science, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            group=group,
+            page=science,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
         )
     user = get_user_model().objects.create_user(username="kh", password="x-Secret-123")
     user.groups.add(group)

@@ -75,14 +75,19 @@ def test_file_checks_by_content():
 
 
 def test_api_multipart_with_files_and_staff_only_download(home, client):
-    files = [SimpleUploadedFile("don.pdf", PDF, "application/pdf"), SimpleUploadedFile("anh.jpg", jpeg_with_exif(), "image/jpeg")]
+    files = [
+        SimpleUploadedFile("don.pdf", PDF, "application/pdf"),
+        SimpleUploadedFile("anh.jpg", jpeg_with_exif(), "image/jpeg"),
+    ]
     response = client.post("/api/v1/feedback", {**form_data(), "files": files})
     assert response.status_code == 201, response.content
     petition = Petition.objects.get(code=response.json()["code"])
     rows = list(petition.files.order_by("pk"))
     assert [r.name for r in rows] == ["don.pdf", "anh.jpg"] and all(r.kind == FileKind.CITIZEN for r in rows)
     path = Path(rows[0].file.path)
-    assert path.is_file() and str(settings.PRIVATE_MEDIA_ROOT) in str(path) and str(settings.MEDIA_ROOT) not in str(path)
+    assert (
+        path.is_file() and str(settings.PRIVATE_MEDIA_ROOT) in str(path) and str(settings.MEDIA_ROOT) not in str(path)
+    )
     url = f"/admin/petitions/file/{rows[0].pk}/"
     assert client.get(url).status_code in (302, 403)  # anonymous
     officer = make_staff("canbo", "Cán bộ xử lý PAKN")
@@ -93,7 +98,11 @@ def test_api_multipart_with_files_and_staff_only_download(home, client):
 
 
 def test_a_bad_file_stores_nothing(home, client):
-    before = {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()} if Path(settings.PRIVATE_MEDIA_ROOT).exists() else set()
+    before = (
+        {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()}
+        if Path(settings.PRIVATE_MEDIA_ROOT).exists()
+        else set()
+    )
     files = [SimpleUploadedFile("don.pdf", PDF), SimpleUploadedFile("giả.png", b"<?php system($_GET['c']); ?>")]
     response = client.post("/api/v1/feedback", {**form_data(), "files": files})
     assert response.status_code == 422
@@ -102,7 +111,11 @@ def test_a_bad_file_stores_nothing(home, client):
     too_many = [SimpleUploadedFile(f"{i}.pdf", PDF) for i in range(settings.FEEDBACK_MAX_FILES + 1)]
     assert client.post("/api/v1/feedback", {**form_data(), "files": too_many}).status_code == 422
     assert not Petition.objects.exists() and not PetitionFile.objects.exists()
-    after = {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()} if Path(settings.PRIVATE_MEDIA_ROOT).exists() else set()
+    after = (
+        {p for p in Path(settings.PRIVATE_MEDIA_ROOT).rglob("*") if p.is_file()}
+        if Path(settings.PRIVATE_MEDIA_ROOT).exists()
+        else set()
+    )
     assert after == before
 
 
@@ -111,13 +124,20 @@ def test_form_with_attachment_and_answer_files_by_token(home, client):
     assert 'enctype="multipart/form-data"' in page and 'name="attachments"' in page
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
     field = PetitionField.objects.get(name=GOOD["field"])
-    data = {**form_data(field=field.pk), "consent": "1", "token": token, "attachments": SimpleUploadedFile("don.pdf", PDF)}
+    data = {
+        **form_data(field=field.pk),
+        "consent": "1",
+        "token": token,
+        "attachments": SimpleUploadedFile("don.pdf", PDF),
+    }
     assert client.post("/phan-anh-kien-nghi/gui/", data).status_code == 200
     petition = Petition.objects.get()
     assert petition.files.count() == 1
     officer, leader = make_staff("canbo", "Cán bộ xử lý PAKN"), make_staff("lanhdao", "Lãnh đạo duyệt PAKN")
     services.petition_accept(petition=petition, user=officer)
-    services.petition_answer_save(petition=petition, user=officer, body="<p>Trả lời kèm tệp.</p>", files=[("tra-loi.pdf", PDF)], submit=True)
+    services.petition_answer_save(
+        petition=petition, user=officer, body="<p>Trả lời kèm tệp.</p>", files=[("tra-loi.pdf", PDF)], submit=True
+    )
     answer_file = petition.files.get(kind=FileKind.ANSWER)
     assert client.get(f"/phan-anh-kien-nghi/tep/{answer_file.token}/").status_code == 404  # not answered yet
     services.petition_answer_approve(petition=petition, user=leader)
@@ -129,7 +149,10 @@ def test_form_with_attachment_and_answer_files_by_token(home, client):
 
 def test_question_after_repeated_attempts(home, client, settings):
     settings.FEEDBACK_CHALLENGE_AFTER = 2
-    post = lambda data, **kw: client.post("/api/v1/feedback", data=json.dumps(data), content_type="application/json", **kw)  # noqa: E731
+
+    def post(data, **kw):
+        return client.post("/api/v1/feedback", data=json.dumps(data), content_type="application/json", **kw)
+
     assert post({**GOOD, "title": "Hỏi"}).status_code == 422  # attempt 1 (invalid)
     assert post(GOOD).status_code == 201  # attempt 2
     asked = post({**GOOD, "title": "Lần thứ ba gửi"})
@@ -140,8 +163,16 @@ def test_question_after_repeated_attempts(home, client, settings):
     words = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
     a, b = re.match(r"(\w+) cộng (\w+)", body["challenge"]["question"]).groups()
     right = str(words.index(a.lower()) + words.index(b))
-    assert post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": str(int(right) + 1)}).status_code == 422
-    assert post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": right}).status_code == 201
+    assert (
+        post(
+            {**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": str(int(right) + 1)}
+        ).status_code
+        == 422
+    )
+    assert (
+        post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": right}).status_code
+        == 201
+    )
     reused = post({**GOOD, "title": "Dùng lại câu hỏi", "challenge_token": token, "challenge_answer": right})
     assert reused.status_code == 422 and Petition.objects.count() == 2  # a question answers once
     form = client.get("/phan-anh-kien-nghi/gui/").content.decode()

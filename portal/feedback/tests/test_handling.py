@@ -33,7 +33,9 @@ from .test_petitions import GOOD, post
 def make_staff(username: str, group: str, email: str = ""):
     from django.contrib.auth.models import Group
 
-    user = get_user_model().objects.create_user(username=username, password="x-Secret-123", email=email, first_name=username.title())
+    user = get_user_model().objects.create_user(
+        username=username, password="x-Secret-123", email=email, first_name=username.title()
+    )
     user.groups.add(Group.objects.get(name=group))
     return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
 
@@ -62,7 +64,9 @@ def test_full_workflow_from_receipt_to_published_answer(client, staff, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         services.petition_accept(petition=petition, user=officer, note="Đúng thẩm quyền")
     petition.refresh_from_db()
-    assert petition.status == PetitionStatus.PROCESSING and petition.answer_by > petition.classify_by - dt.timedelta(days=30)
+    assert petition.status == PetitionStatus.PROCESSING and petition.answer_by > petition.classify_by - dt.timedelta(
+        days=30
+    )
     assert petition_counters()["processing"] == 1  # counters dropped on change
     services.petition_assign(petition=petition, user=officer, unit=unit, assignee=officer, note="Xử lý gấp")
     services.petition_note(petition=petition, user=officer, text="Đã gọi điện xác minh.")
@@ -71,11 +75,15 @@ def test_full_workflow_from_receipt_to_published_answer(client, staff, django_ca
     assert draft.state == AnswerState.DRAFT and "<script" not in draft.body
     with pytest.raises(services.PetitionActionError):  # nothing waits for approval yet
         services.petition_answer_approve(petition=petition, user=leader)
-    services.petition_answer_save(petition=petition, user=officer, body="<p>Sở hướng dẫn ông/bà Hoa nộp hồ sơ trước 30/6.</p>", submit=True)
+    services.petition_answer_save(
+        petition=petition, user=officer, body="<p>Sở hướng dẫn ông/bà Hoa nộp hồ sơ trước 30/6.</p>", submit=True
+    )
     services.petition_answer_return(petition=petition, user=leader, note="Bổ sung căn cứ pháp lý")
     petition.answer.refresh_from_db()
     assert petition.answer.state == AnswerState.DRAFT
-    services.petition_answer_save(petition=petition, user=officer, body="<p>Theo Thông tư 03, hồ sơ nộp trước 30/6.</p>", submit=True)
+    services.petition_answer_save(
+        petition=petition, user=officer, body="<p>Theo Thông tư 03, hồ sơ nộp trước 30/6.</p>", submit=True
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.petition_answer_approve(petition=petition, user=leader)
@@ -90,23 +98,58 @@ def test_full_workflow_from_receipt_to_published_answer(client, staff, django_ca
     assert "Thông tư 03" in data["answer"] and "xác minh" not in json.dumps(data) and "gấp" not in json.dumps(data)
     # Every step is in the append-only history and in Wagtail's action log.
     actions = list(PetitionEvent.objects.filter(petition=petition).values_list("action", flat=True))
-    assert actions == ["received", "accepted", "assigned", "note", "answer_drafted", "answer_submitted", "answer_returned", "answer_submitted", "answered"]
+    assert actions == [
+        "received",
+        "accepted",
+        "assigned",
+        "note",
+        "answer_drafted",
+        "answer_submitted",
+        "answer_returned",
+        "answer_submitted",
+        "answered",
+    ]
     assert ModelLogEntry.objects.filter(action="portal.feedback.answered", user_id=leader.pk).exists()
 
     # Publication: the prepared text has the personal data removed; a leak is refused.
-    prepared = services.anonymise(f"Tôi là {GOOD['full_name']}, ở {GOOD['address']}, ĐT 0912 345 678, hoa@example.vn, CCCD 001234567890. Hoa hỏi về khoa học.", petition)
-    assert GOOD["full_name"] not in prepared and "0912" not in prepared and "@" not in prepared and "001234567890" not in prepared
+    prepared = services.anonymise(
+        f"Tôi là {GOOD['full_name']}, ở {GOOD['address']}, ĐT 0912 345 678, hoa@example.vn, CCCD 001234567890. Hoa hỏi về khoa học.",
+        petition,
+    )
+    assert (
+        GOOD["full_name"] not in prepared
+        and "0912" not in prepared
+        and "@" not in prepared
+        and "001234567890" not in prepared
+    )
     assert "khoa học" in prepared and "Hoa hỏi" not in prepared
     with pytest.raises(services.PetitionActionError, match="tên"):
-        services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ", question=f"{GOOD['full_name']} hỏi", answer=petition.answer.body)
+        services.petition_publish(
+            petition=petition,
+            user=leader,
+            title="Đăng ký nhiệm vụ",
+            question=f"{GOOD['full_name']} hỏi",
+            answer=petition.answer.body,
+        )
     with django_capture_on_commit_callbacks(execute=True):
-        publication = services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ khoa học cấp tỉnh", question="Thủ tục đăng ký nhiệm vụ thế nào?", answer=petition.answer.body)
+        publication = services.petition_publish(
+            petition=petition,
+            user=leader,
+            title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
+            question="Thủ tục đăng ký nhiệm vụ thế nào?",
+            answer=petition.answer.body,
+        )
     listing = client.get("/hoi-dap/", {"q": "dang ky nhiem vu"}).content.decode()
     assert "Đăng ký nhiệm vụ khoa học cấp tỉnh" in listing
     assert "Đăng ký nhiệm vụ" not in client.get("/hoi-dap/", {"q": "do luong"}).content.decode()
     assert "Đăng ký nhiệm vụ" not in client.get("/hoi-dap/", {"q": "an"}).content.decode()  # word starts only
     page = client.get(f"/hoi-dap/{publication.slug}/").content.decode()
-    assert "Thông tư 03" in page and GOOD["full_name"] not in page and GOOD["phone"] not in page and petition.code not in page
+    assert (
+        "Thông tư 03" in page
+        and GOOD["full_name"] not in page
+        and GOOD["phone"] not in page
+        and petition.code not in page
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.petition_unpublish(petition=petition, user=leader)
     assert client.get(f"/hoi-dap/{publication.slug}/").status_code == 404
@@ -116,12 +159,16 @@ def test_refuse_transfer_extend_and_their_rules(client, staff, django_capture_on
     officer, leader = staff
     first, _ = submit(client)
     with pytest.raises(PermissionDenied):
-        services.petition_refuse(petition=first, user=officer, reason="Không thuộc thẩm quyền", legal_basis="NĐ 20/2008")
+        services.petition_refuse(
+            petition=first, user=officer, reason="Không thuộc thẩm quyền", legal_basis="NĐ 20/2008"
+        )
     with pytest.raises(services.PetitionActionError, match="căn cứ"):
         services.petition_refuse(petition=first, user=leader, reason="Không thuộc thẩm quyền", legal_basis="  ")
     assert Petition.objects.get(pk=first.pk).status == PetitionStatus.RECEIVED  # nothing changed
     with django_capture_on_commit_callbacks(execute=True):
-        services.petition_refuse(petition=first, user=leader, reason="Nội dung đã được trả lời", legal_basis="Nghị định 20/2008/NĐ-CP")
+        services.petition_refuse(
+            petition=first, user=leader, reason="Nội dung đã được trả lời", legal_basis="Nghị định 20/2008/NĐ-CP"
+        )
     assert petition_counters()["refused"] == 1
     with pytest.raises(services.PetitionActionError, match="Bị từ chối|Từ chối"):
         services.petition_accept(petition=first, user=officer)
@@ -180,7 +227,28 @@ def test_admin_handling_page_inbox_filters_and_permissions(client, staff):
     assert Petition.objects.get(pk=petition.pk).status == "processing"
     bad = client.post(url, {"action": "extend", "extend-reason": ""})
     assert bad.status_code == 400 and Petition.objects.get(pk=petition.pk).extended_at is None
-    saved = client.post(url, {"action": "answer", "answer-body": json.dumps({"blocks": [{"key": "a", "type": "unstyled", "text": "Câu trả lời của Sở.", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}), "submit_for_approval": "1"})
+    saved = client.post(
+        url,
+        {
+            "action": "answer",
+            "answer-body": json.dumps(
+                {
+                    "blocks": [
+                        {
+                            "key": "a",
+                            "type": "unstyled",
+                            "text": "Câu trả lời của Sở.",
+                            "depth": 0,
+                            "inlineStyleRanges": [],
+                            "entityRanges": [],
+                        }
+                    ],
+                    "entityMap": {},
+                }
+            ),
+            "submit_for_approval": "1",
+        },
+    )
     assert saved.status_code == 302
     assert Petition.objects.get(pk=petition.pk).answer.state == AnswerState.PENDING
     client.force_login(leader)
@@ -223,11 +291,16 @@ def test_ratings_of_answers_and_of_the_portal(client, staff):
     token = re.search(r'name="rate_token" value="([^"]+)"', page).group(1)
     assert client.post("/phan-anh-kien-nghi/danh-gia/", {"rate_token": token, "score": "9"}).status_code == 400
     assert client.post("/phan-anh-kien-nghi/danh-gia/", {"rate_token": "forged", "score": "5"}).status_code == 400
-    assert client.post("/phan-anh-kien-nghi/danh-gia/", {"rate_token": token, "score": "4", "comment": "Rõ ràng"}).status_code == 200
+    assert (
+        client.post(
+            "/phan-anh-kien-nghi/danh-gia/", {"rate_token": token, "score": "4", "comment": "Rõ ràng"}
+        ).status_code
+        == 200
+    )
     assert petition.rating.score == 4
 
     home = client.get("/").content.decode()
-    assert 'data-site-rating' in home and "csrfmiddlewaretoken" not in home.split("data-site-rating")[1][:2000]
+    assert "data-site-rating" in home and "csrfmiddlewaretoken" not in home.split("data-site-rating")[1][:2000]
     done = client.post("/danh-gia-hai-long/", {"score": "5", "comment": "Dễ dùng"}, HTTP_ACCEPT="application/json")
     assert done.status_code == 201 and done.json()["ok"]
     again = client.post("/danh-gia-hai-long/", {"score": "1"}, HTTP_ACCEPT="application/json")
@@ -267,7 +340,9 @@ def test_report_counts_on_time_rate_and_logged_export(client, staff):
     assert fields["Sở hữu trí tuệ"][5] == 1
     assert ReportExport.objects.filter(user=leader).count() == 1
     assert ModelLogEntry.objects.filter(action="portal.feedback.export").exists()
-    assert client.get("/admin/reports/petitions/", {"date_from": "2026-05-01", "date_to": "2026-01-01"}).status_code == 200
+    assert (
+        client.get("/admin/reports/petitions/", {"date_from": "2026-05-01", "date_to": "2026-01-01"}).status_code == 200
+    )
 
 
 def test_publication_refused_when_the_citizen_said_no(client, staff):
@@ -275,7 +350,9 @@ def test_publication_refused_when_the_citizen_said_no(client, staff):
     petition, _ = submit(client, publish_allowed=False)
     answer(petition, officer, leader)
     with pytest.raises(services.PetitionActionError, match="không công bố|không được công bố"):
-        services.petition_publish(petition=petition, user=leader, title="Tiêu đề công bố", question="Câu hỏi", answer="<p>Trả lời</p>")
+        services.petition_publish(
+            petition=petition, user=leader, title="Tiêu đề công bố", question="Câu hỏi", answer="<p>Trả lời</p>"
+        )
     assert not PetitionPublication.objects.exists()
 
 
@@ -285,13 +362,18 @@ def test_published_questions_are_a_type_of_the_site_search(client, staff, catego
     officer, leader = staff
     petition, _key = submit(client)
     petition = answer(petition, officer, leader, "<p>Hồ sơ <b>đăng ký</b> gửi về Phòng Quản lý khoa học.</p>")
-    services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
-                              question="Thủ tục đăng ký nhiệm vụ thế nào?", answer=petition.answer.body)
+    services.petition_publish(
+        petition=petition,
+        user=leader,
+        title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
+        question="Thủ tục đăng ký nhiệm vụ thế nào?",
+        answer=petition.answer.body,
+    )
     make_article(category, "Kế hoạch tuyển chọn nhiệm vụ năm 2027")
 
     # The header search (no type) opens news and shows the number found in Hỏi đáp.
     html = client.get("/tim-kiem/", {"q": "nhiem vu"}).content.decode()
-    assert 'aria-current="page">Tin bài' in html and "Hỏi đáp <span class=\"search-type-count\">(1)" in html
+    assert 'aria-current="page">Tin bài' in html and 'Hỏi đáp <span class="search-type-count">(1)' in html
     assert "Kế hoạch tuyển chọn" in html and "cấp tỉnh</a>" not in html
     # The Hỏi đáp tab: marked title, excerpt from the question, the field and the link.
     qa = client.get("/tim-kiem/", {"q": "dang ky", "type": "hoi-dap"}).content.decode()
@@ -318,8 +400,13 @@ def test_published_questions_api_searches_like_the_page(client, staff):
     officer, leader = staff
     petition, _key = submit(client)
     petition = answer(petition, officer, leader)
-    services.petition_publish(petition=petition, user=leader, title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
-                              question="Thủ tục đăng ký nhiệm vụ thế nào?", answer=petition.answer.body)
+    services.petition_publish(
+        petition=petition,
+        user=leader,
+        title="Đăng ký nhiệm vụ khoa học cấp tỉnh",
+        question="Thủ tục đăng ký nhiệm vụ thế nào?",
+        answer=petition.answer.body,
+    )
     data = client.get("/api/v1/feedback/questions", {"q": "dang ky nhiem vu"}).json()
     assert data["count"] == 1 and data["items"][0]["title"] == "Đăng ký nhiệm vụ khoa học cấp tỉnh"
     item = data["items"][0]
@@ -339,7 +426,10 @@ def test_published_questions_api_searches_like_the_page(client, staff):
         ("Anh Tuấn nói với bà Nguyễn Thị Hồng rằng chị Lan biết.", "Anh […] nói với bà […] rằng chị […] biết."),
         ("Nguyễn Thị Mai Anh ở Thành phố Hồ Chí Minh hỏi.", "[…] ở Thành phố Hồ Chí Minh hỏi."),
         ("Học tập tư tưởng Hồ Chí Minh tại Trường Nguyễn Du.", "Học tập tư tưởng Hồ Chí Minh tại Trường Nguyễn Du."),
-        ("Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN.", "Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN."),
+        (
+            "Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN.",
+            "Em xin hỏi Giám đốc Sở Khoa học và Công nghệ, UBND tỉnh và KH&CN.",
+        ),
     ],
 )
 def test_anonymise_removes_other_peoples_names(home, text, expected):

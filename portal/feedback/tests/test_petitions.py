@@ -45,7 +45,11 @@ def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_
     assert re.fullmatch(r"PAKN-\d{4}-000001", body["code"]) and re.fullmatch(r"[A-Z2-7]{10}", body["key"])
     assert body["status"] == "received"
     petition = Petition.objects.get()
-    assert (petition.phone, petition.email, petition.area.name) == ("0912345678", "hoa@example.vn", "Khoa học và công nghệ")
+    assert (petition.phone, petition.email, petition.area.name) == (
+        "0912345678",
+        "hoa@example.vn",
+        "Khoa học và công nghệ",
+    )
     assert petition.consent_at is not None and petition.publish_allowed
     assert list(PetitionEvent.objects.values_list("status_to", flat=True)) == ["received"]
     assert body["key"] not in json.dumps(list(Petition.objects.values()), default=str)  # never stored
@@ -60,7 +64,9 @@ def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_
     assert body["key"] not in json.dumps(list(OutgoingMail.objects.values()), default=str)
 
 
-def test_a_mail_server_outage_loses_neither_the_petition_nor_its_receipt(portal, client, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_mail_server_outage_loses_neither_the_petition_nor_its_receipt(
+    portal, client, monkeypatch, django_capture_on_commit_callbacks
+):
     from portal.core import mail as outbox
     from portal.core.models import OutgoingMail
 
@@ -106,12 +112,16 @@ def test_hostile_input_is_refused_or_stored_as_text(portal, client, django_user_
     assert client.post("/api/v1/feedback", data="{not json", content_type="application/json").status_code == 400
     assert client.post("/api/v1/feedback", data="[1, 2]", content_type="application/json").status_code == 400
     latin1 = json.dumps(GOOD, ensure_ascii=False).encode("latin-1", errors="replace")
-    assert client.post("/api/v1/feedback", data=b"\xff\xfe" + latin1, content_type="application/json").status_code == 400
+    assert (
+        client.post("/api/v1/feedback", data=b"\xff\xfe" + latin1, content_type="application/json").status_code == 400
+    )
     huge = post(client, {**GOOD, "content": "A" * 1_000_000})
     assert huge.status_code == 422
     assert not Petition.objects.exists()
     script = "<script>alert('x')</script> '; DROP TABLE feedback_petition; --"
-    response = post(client, {**GOOD, "title": "Tiêu đề <b>đậm</b>\x00\u200b", "content": script + " nội dung đủ dài để gửi"})
+    response = post(
+        client, {**GOOD, "title": "Tiêu đề <b>đậm</b>\x00\u200b", "content": script + " nội dung đủ dài để gửi"}
+    )
     assert response.status_code == 201
     petition = Petition.objects.get()
     assert petition.title == "Tiêu đề <b>đậm</b>" and petition.content.startswith("<script>")
@@ -121,7 +131,9 @@ def test_hostile_input_is_refused_or_stored_as_text(portal, client, django_user_
     admin = django_user_model.objects.create_superuser("admin", "a@example.vn", "x" * 12)
     client.force_login(admin)
     inspect = client.get(f"/admin/petitions/inspect/{petition.pk}/")
-    assert inspect.status_code == 200 and b"<script>alert" not in inspect.content and b"&lt;script&gt;" in inspect.content
+    assert (
+        inspect.status_code == 200 and b"<script>alert" not in inspect.content and b"&lt;script&gt;" in inspect.content
+    )
 
 
 def test_the_same_submission_twice_is_one_petition(portal, client):
@@ -154,7 +166,10 @@ def test_tracking_needs_the_key_or_the_contact(portal, client):
     assert [h["status"] for h in data["history"]] == ["received"]
     assert "phone" not in data and "email" not in data and "full_name" not in data
     assert client.get(url, {"contact": "0912345678"}).status_code == 404  # contacts only in the page's POST
-    assert client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"], "contact": "HOA@example.vn"}).status_code == 200
+    assert (
+        client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"], "contact": "HOA@example.vn"}).status_code
+        == 200
+    )
     wrong = client.get(url, {"key": "AAAAAAAAAA"})
     unknown = client.get("/api/v1/feedback/PAKN-2026-999999", {"key": body["key"]})
     assert wrong.status_code == unknown.status_code == 404
@@ -186,12 +201,14 @@ def test_form_works_without_javascript(portal, client):
     sent = client.post("/phan-anh-kien-nghi/gui/", form)
     assert sent.status_code == 200
     petition = Petition.objects.get()
-    assert petition.code in sent.content.decode() and not petition.publish_allowed is False
+    assert petition.code in sent.content.decode() and petition.publish_allowed is not False
     twice = client.post("/phan-anh-kien-nghi/gui/", form)  # the browser's "send again"
     assert twice.status_code == 200 and Petition.objects.count() == 1
     trap = client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "other", "ho_so_bo_sung": "http://spam"})
     assert trap.status_code == 400 and Petition.objects.count() == 1
-    no_publish = client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "third", "no_publish": "1", "title": "Không công bố"})
+    no_publish = client.post(
+        "/phan-anh-kien-nghi/gui/", {**form, "token": "third", "no_publish": "1", "title": "Không công bố"}
+    )
     assert no_publish.status_code == 200 and not Petition.objects.get(title="Không công bố").publish_allowed
 
 
@@ -218,7 +235,11 @@ def test_admin_lists_petitions_and_never_edits_them(portal, client):
     editor.user_permissions.add(Permission.objects.get(codename="view_petition"))
     listing = client.get("/admin/petitions/")
     assert listing.status_code == 200 and body["code"] in listing.content.decode()
-    for url in (f"/admin/petitions/edit/{petition.pk}/", f"/admin/petitions/delete/{petition.pk}/", "/admin/petitions/new/"):
+    for url in (
+        f"/admin/petitions/edit/{petition.pk}/",
+        f"/admin/petitions/delete/{petition.pk}/",
+        "/admin/petitions/new/",
+    ):
         assert client.get(url).status_code in (302, 403, 404), url
     assert Petition.objects.count() == 1
 
@@ -235,7 +256,9 @@ def test_two_hundred_concurrent_submissions_through_a_running_server(live_server
 
     def submit(n: int) -> None:
         data = {**GOOD, "title": f"Phản ánh số {n}", "phone": f"09{n:08d}", "email": ""}
-        request = urllib.request.Request(url, data=json.dumps(data).encode(), headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            url, data=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 body = json.loads(response.read())
@@ -258,9 +281,8 @@ def test_two_hundred_concurrent_submissions_through_a_running_server(live_server
 
 def test_classification_deadline_counts_working_days(portal, client):
     import datetime as dt
-    from zoneinfo import ZoneInfo
-
     from unittest import mock
+    from zoneinfo import ZoneInfo
 
     friday = dt.datetime(2026, 2, 13, 16, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     with mock.patch("django.utils.timezone.now", return_value=friday):

@@ -38,7 +38,9 @@ def test_seed_demo_is_complete_and_idempotent(settings, client):
     from portal.feedback.models import Petition, PetitionPublication
 
     statuses = set(Petition.objects.values_list("status", flat=True))
-    assert statuses == {"received", "processing", "answered", "transferred"} and PetitionPublication.objects.count() == 1
+    assert (
+        statuses == {"received", "processing", "answered", "transferred"} and PetitionPublication.objects.count() == 1
+    )
 
     before = (ArticlePage.objects.count(), CategoryPage.objects.count())
     out = StringIO()

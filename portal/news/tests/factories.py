@@ -18,7 +18,9 @@ def make_category(parent, title: str, **fields) -> CategoryPage:
     return page
 
 
-def make_article(category, title: str, *, date=None, summary="Tóm tắt bài viết.", body=None, publish=True, **fields) -> ArticlePage:
+def make_article(
+    category, title: str, *, date=None, summary="Tóm tắt bài viết.", body=None, publish=True, **fields
+) -> ArticlePage:
     page = ArticlePage(
         title=title,
         slug=slugify_vi(title) + f"-{next(_counter)}",

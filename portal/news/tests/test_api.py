@@ -69,13 +69,20 @@ def test_openapi_schema(client, db):
 
 
 def test_beacon_counts_real_visits_only(client, article):
-    response = client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER, content_type="application/json")
+    response = client.post(
+        f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER, content_type="application/json"
+    )
     assert response.status_code == 200
     assert response.json() == {"view_count": 1, "counted": True}
     assert response["Cache-Control"] == "no-store"
     for agent in ("Googlebot/2.1 (+http://www.google.com/bot.html)", "curl/8.0", "", "Mozilla/5.0 HeadlessChrome/120"):
         assert client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=agent).json()["counted"] is False
-    assert client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch").json()["counted"] is False
+    assert (
+        client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch").json()[
+            "counted"
+        ]
+        is False
+    )
     pixel = client.get(f"/api/v1/articles/{article.pk}/view.gif", HTTP_USER_AGENT=BROWSER)
     assert pixel["Content-Type"] == "image/gif"
     assert article_view_count(article_id=article.pk) == 2

@@ -24,7 +24,9 @@ def parse_rss(response):
 
 def test_site_feed_lists_newest_published_articles(client, home, category):
     other = make_category(home, "Thi đua")
-    old = make_article(category, "Bài cũ & <đặc biệt>", date=dt.datetime(2015, 4, 10, 8, 30, tzinfo=HCM), summary="Tóm tắt cũ")
+    old = make_article(
+        category, "Bài cũ & <đặc biệt>", date=dt.datetime(2015, 4, 10, 8, 30, tzinfo=HCM), summary="Tóm tắt cũ"
+    )
     new = make_article(other, "Bài mới", date=dt.datetime(2024, 12, 31, tzinfo=HCM))
     make_article(category, "Bản nháp không được lộ", publish=False)
     channel = parse_rss(client.get("/rss/"))
@@ -67,7 +69,10 @@ def test_sitemap_xml_lists_public_pages_with_lastmod(client, category):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    urls = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in ET.fromstring(response.content).findall("s:url", ns)}
+    urls = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in ET.fromstring(response.content).findall("s:url", ns)
+    }
     article_loc = next(loc for loc in urls if loc.endswith(article.url))
     assert urls[article_loc]  # lastmod present
     assert any(loc.endswith(category.url) for loc in urls)
@@ -97,8 +102,12 @@ def test_article_metadata(client, category):
 
     image = get_image_model().objects.create(title="Ảnh", file=get_test_image_file())
     article = make_article(
-        category, "Hội nghị <điển hình>", summary="Tóm tắt \"đặc biệt\" </script>", author="Văn phòng Sở",
-        featured_image=image, featured_image_alt="Trao cờ thi đua",
+        category,
+        "Hội nghị <điển hình>",
+        summary='Tóm tắt "đặc biệt" </script>',
+        author="Văn phòng Sở",
+        featured_image=image,
+        featured_image_alt="Trao cờ thi đua",
     )
     html = client.get(article.url).content.decode()
     canonical = f"http://testserver{article.url}"

@@ -56,7 +56,12 @@ def export_dir(tmp_path):
 
 
 def test_good_file_imports_published_searchable_articles(home, export_dir):
-    second = {"title": "Bài thứ hai", "body_html": "<p>Khoa học</p>", "category": "thi dua - khen thuong", "published_at": "2016-01-02"}
+    second = {
+        "title": "Bài thứ hai",
+        "body_html": "<p>Khoa học</p>",
+        "category": "thi dua - khen thuong",
+        "published_at": "2016-01-02",
+    }
     code, out, err = run_import(write_jsonl(export_dir / "a.jsonl", [GOOD, second]))
     assert code == 0, err
     assert "Đã nhập 2, cập nhật 0, không đổi 0, lỗi 0." in out
@@ -93,7 +98,9 @@ def test_rerun_updates_instead_of_duplicating(home, export_dir):
 def test_match_on_title_and_date_without_source_url(home, export_dir):
     row = {k: v for k, v in GOOD.items() if k not in ("source_url", "image_path")}
     run_import(write_jsonl(export_dir / "a.jsonl", [row]))
-    run_import(write_jsonl(export_dir / "b.jsonl", [dict(row, published_at="2015-04-10T15:00:00+07:00", summary="Mới")]))
+    run_import(
+        write_jsonl(export_dir / "b.jsonl", [dict(row, published_at="2015-04-10T15:00:00+07:00", summary="Mới")])
+    )
     assert ArticlePage.objects.count() == 1
     assert ArticlePage.objects.get().summary == "Mới"
 
@@ -104,10 +111,33 @@ def test_bad_lines_are_reported_and_do_not_stop_the_others(home, export_dir):
         "{not json",
         {"title": "Không có nội dung", "category": "Tin", "published_at": "01/01/2020"},
         {"title": "Ngày sai", "body_html": "<p>x</p>", "category": "Tin", "published_at": "31/02/2020"},
-        {"title": "Ảnh thiếu", "body_html": "<p>x</p>", "category": "Tin", "published_at": "01/01/2020", "image_path": "khong-co.jpg"},
-        {"title": "Ảnh ngoài thư mục", "body_html": "<p>x</p>", "category": "Tin", "published_at": "01/01/2020", "image_path": "../../etc/passwd"},
-        {"title": "Lượt xem âm", "body_html": "<p>x</p>", "category": "Tin", "published_at": "01/01/2020", "view_count": -3},
-        {"title": "Chỉ có script", "body_html": "<script>alert(1)</script>", "category": "Tin", "published_at": "01/01/2020"},
+        {
+            "title": "Ảnh thiếu",
+            "body_html": "<p>x</p>",
+            "category": "Tin",
+            "published_at": "01/01/2020",
+            "image_path": "khong-co.jpg",
+        },
+        {
+            "title": "Ảnh ngoài thư mục",
+            "body_html": "<p>x</p>",
+            "category": "Tin",
+            "published_at": "01/01/2020",
+            "image_path": "../../etc/passwd",
+        },
+        {
+            "title": "Lượt xem âm",
+            "body_html": "<p>x</p>",
+            "category": "Tin",
+            "published_at": "01/01/2020",
+            "view_count": -3,
+        },
+        {
+            "title": "Chỉ có script",
+            "body_html": "<script>alert(1)</script>",
+            "category": "Tin",
+            "published_at": "01/01/2020",
+        },
         "[1, 2]",
         {"title": "Bài tốt cuối", "body_html": "<p>Tốt</p>", "category": "Tin", "published_at": "2020-05-05 10:00"},
     ]
@@ -123,12 +153,18 @@ def test_bad_lines_are_reported_and_do_not_stop_the_others(home, export_dir):
 
 
 def test_hostile_html_is_cleaned(home, export_dir):
-    row = dict(GOOD, image_path="", body_html='<p onmouseover="x()">An toàn<script>document.cookie</script></p><a href="javascript:alert(1)">link</a><iframe src="https://evil.example"></iframe>')
+    row = dict(
+        GOOD,
+        image_path="",
+        body_html='<p onmouseover="x()">An toàn<script>document.cookie</script></p><a href="javascript:alert(1)">link</a><iframe src="https://evil.example"></iframe>',
+    )
     code, _, _ = run_import(write_jsonl(export_dir / "a.jsonl", [row]))
     assert code == 0
     article = ArticlePage.objects.get()
     stored = json.dumps(article.body.get_prep_value()).lower()
-    assert "script" not in stored and "onmouseover" not in stored and "javascript" not in stored and "evil" not in stored
+    assert (
+        "script" not in stored and "onmouseover" not in stored and "javascript" not in stored and "evil" not in stored
+    )
 
 
 def test_dry_run_writes_nothing(home, export_dir):

@@ -5,13 +5,13 @@ import pytest
 from portal.news.legacy_html import html_to_blocks, sanitize
 
 HOSTILE = [
-    '<script>alert(1)</script><p>ok</p>',
+    "<script>alert(1)</script><p>ok</p>",
     '<p onclick="steal()">ok</p>',
     '<a href="javascript:alert(1)">ok</a>',
     '<a href="JaVaScRiPt:alert(1)">ok</a>',
     '<img src="x" onerror="alert(1)">',
     '<iframe src="https://evil.example/"></iframe><p>ok</p>',
-    '<style>body{display:none}</style><p>ok</p>',
+    "<style>body{display:none}</style><p>ok</p>",
     '<svg onload="alert(1)"><p>ok</p></svg>',
     '<object data="x.swf"></object><p>ok</p>',
     '<p style="background:url(javascript:alert(1))">ok</p>',
@@ -23,7 +23,21 @@ HOSTILE = [
 @pytest.mark.parametrize("html", HOSTILE)
 def test_nothing_executable_survives(html):
     clean = sanitize(html).lower()
-    for needle in ("<script", "onclick", "onerror", "onload", "javascript:", "evil.example", "<style", "<svg", "<object", "style=", "<form", "<input", "data:"):
+    for needle in (
+        "<script",
+        "onclick",
+        "onerror",
+        "onload",
+        "javascript:",
+        "evil.example",
+        "<style",
+        "<svg",
+        "<object",
+        "style=",
+        "<form",
+        "<input",
+        "data:",
+    ):
         assert needle not in clean
     blocks = html_to_blocks(html).blocks
     dumped = repr(blocks).lower()

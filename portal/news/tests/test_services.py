@@ -87,7 +87,9 @@ def test_seed_synthetic_command_reports_what_it_made(home):
     from portal.news.models import ArticlePage
 
     out = StringIO()
-    call_command("seed_synthetic", "--articles", "12", "--categories", "3", "--batch-size", "5", verbosity=0, stdout=out)
+    call_command(
+        "seed_synthetic", "--articles", "12", "--categories", "3", "--batch-size", "5", verbosity=0, stdout=out
+    )
     assert "Đã tạo 12 bài viết" in out.getvalue() and "lập chỉ mục" in out.getvalue()
     synthetic = ArticlePage.objects.live().filter(url_path__contains="/du-lieu-thu-nghiem/")
     assert synthetic.count() == 12

@@ -4,7 +4,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -118,7 +117,15 @@ def test_header_footer_show_identity(client, home, category):
     nav.main_menu = [("item", {"title": "Tin hoạt động", "page": category, "link_url": "", "children": []})]
     nav.save()
     html = client.get("/").content.decode()
-    for text in ("Ủy ban nhân dân tỉnh Mẫu", "Số 1 đường Mẫu", "Bà Nguyễn Thị A", "Giấy phép số 01/GP", "Lịch tiếp công dân", "Cổng Chính phủ", "Liên kết trang"):
+    for text in (
+        "Ủy ban nhân dân tỉnh Mẫu",
+        "Số 1 đường Mẫu",
+        "Bà Nguyễn Thị A",
+        "Giấy phép số 01/GP",
+        "Lịch tiếp công dân",
+        "Cổng Chính phủ",
+        "Liên kết trang",
+    ):
         assert text in html
     assert f'href="{category.url}"' in html
 

@@ -16,10 +16,30 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 def corpus(home, category):
     other = make_category(home, "Thi đua – Khen thưởng")
     return {
-        "dien": make_article(category, "Tiết kiệm điện trong cơ quan nhà nước", summary="Sử dụng điện tiết kiệm, hiệu quả.", date=dt.datetime(2024, 5, 1, tzinfo=HCM)),
-        "dien_dan": make_article(category, "Diễn đàn khởi nghiệp đổi mới sáng tạo", summary="Diễn đàn thường niên của tỉnh.", date=dt.datetime(2025, 5, 1, tzinfo=HCM)),
-        "hoi_nghi": make_article(other, "Hội nghị điển hình tiên tiến", summary="Biểu dương điển hình tiên tiến giai đoạn 2020–2025.", date=dt.datetime(2023, 4, 10, tzinfo=HCM)),
-        "split": make_article(category, "Mô hình trồng chè", summary="Diện tích mô hình đạt 20 ha, mô hình được nhân rộng.", date=dt.datetime(2025, 9, 1, tzinfo=HCM)),
+        "dien": make_article(
+            category,
+            "Tiết kiệm điện trong cơ quan nhà nước",
+            summary="Sử dụng điện tiết kiệm, hiệu quả.",
+            date=dt.datetime(2024, 5, 1, tzinfo=HCM),
+        ),
+        "dien_dan": make_article(
+            category,
+            "Diễn đàn khởi nghiệp đổi mới sáng tạo",
+            summary="Diễn đàn thường niên của tỉnh.",
+            date=dt.datetime(2025, 5, 1, tzinfo=HCM),
+        ),
+        "hoi_nghi": make_article(
+            other,
+            "Hội nghị điển hình tiên tiến",
+            summary="Biểu dương điển hình tiên tiến giai đoạn 2020–2025.",
+            date=dt.datetime(2023, 4, 10, tzinfo=HCM),
+        ),
+        "split": make_article(
+            category,
+            "Mô hình trồng chè",
+            summary="Diện tích mô hình đạt 20 ha, mô hình được nhân rộng.",
+            date=dt.datetime(2025, 9, 1, tzinfo=HCM),
+        ),
         "other": other,
     }
 
@@ -28,7 +48,9 @@ def titles(results):
     return [a.title for a in results[:20]]
 
 
-@pytest.mark.parametrize("query", ["hoi nghi dien hinh", "HỘI NGHỊ ĐIỂN HÌNH", "Hoi Nghi Điển hình", "hội nghị điển hình"])
+@pytest.mark.parametrize(
+    "query", ["hoi nghi dien hinh", "HỘI NGHỊ ĐIỂN HÌNH", "Hoi Nghi Điển hình", "hội nghị điển hình"]
+)
 def test_matching_ignores_case_and_diacritics(corpus, query):
     assert corpus["hoi_nghi"].title in titles(search_articles(query=query))
 
@@ -53,7 +75,9 @@ def test_syllables_typed_together_rank_above_scattered_ones(corpus):
 def test_sort_by_date(corpus):
     ranked = titles(search_articles(query="dien", sort="date"))
     dates = {a.title: a.date for a in (corpus["dien"], corpus["dien_dan"], corpus["split"])}
-    assert [t for t in ranked if t in dates] == sorted((t for t in ranked if t in dates), key=lambda t: dates[t], reverse=True)
+    assert [t for t in ranked if t in dates] == sorted(
+        (t for t in ranked if t in dates), key=lambda t: dates[t], reverse=True
+    )
 
 
 def test_empty_query_finds_nothing(corpus):
@@ -119,7 +143,9 @@ def test_parse_query_groups_quotes_prefixes_and_abbreviations(home):
 def abbreviations(home, category):
     return {
         "short": make_article(category, "Sở KH&CN tổ chức tập huấn", summary="Tập huấn nghiệp vụ."),
-        "long": make_article(category, "Ứng dụng khoa học và công nghệ vào sản xuất", summary="Chuyển giao cho nông dân."),
+        "long": make_article(
+            category, "Ứng dụng khoa học và công nghệ vào sản xuất", summary="Chuyển giao cho nông dân."
+        ),
         "ubnd": make_article(category, "Ủy ban nhân dân tỉnh ban hành kế hoạch", summary="Kế hoạch năm."),
     }
 

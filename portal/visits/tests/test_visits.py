@@ -28,8 +28,12 @@ from portal.visits.models import (
 )
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
-PHONE = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"
-TABLET = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/604.1"
+PHONE = (
+    "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36"
+)
+TABLET = (
+    "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/604.1"
+)
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -46,7 +50,9 @@ def _empty_buffer(db):
 
 
 def hit(ip="203.0.113.5", agent=BROWSER, page=None, referrer="", when=None):
-    return services.hit_record(ip=ip, user_agent=agent, page_id=page, referrer=referrer, own_host="sokhcn.example.vn", at=when)
+    return services.hit_record(
+        ip=ip, user_agent=agent, page_id=page, referrer=referrer, own_host="sokhcn.example.vn", at=when
+    )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -197,7 +203,9 @@ def test_beacon_api_counts_and_returns_counters(client, home, category):
     pixel = client.get(f"/api/v1/visits/hit.gif?page={category.pk}", HTTP_USER_AGENT=BROWSER)
     assert pixel["Content-Type"] == "image/gif"
     client.post("/api/v1/visits/hit", {}, content_type="application/json", HTTP_USER_AGENT="Googlebot/2.1")
-    client.post("/api/v1/visits/hit", {}, content_type="application/json", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch")
+    client.post(
+        "/api/v1/visits/hit", {}, content_type="application/json", HTTP_USER_AGENT=BROWSER, HTTP_SEC_PURPOSE="prefetch"
+    )
     services.visits_flush()
     today = timezone.localdate()
     assert DailyTotal.objects.get(day=today).views == 2
@@ -207,10 +215,14 @@ def test_beacon_api_counts_and_returns_counters(client, home, category):
 
 
 def test_beacon_rejects_bad_input_in_vietnamese(client, home):
-    response = client.post("/api/v1/visits/hit", {"page": "abc"}, content_type="application/json", HTTP_USER_AGENT=BROWSER)
+    response = client.post(
+        "/api/v1/visits/hit", {"page": "abc"}, content_type="application/json", HTTP_USER_AGENT=BROWSER
+    )
     assert response.status_code == 422
     assert "không hợp lệ" in response.json()["detail"][0]["message"]
-    assert client.post("/api/v1/visits/hit", {"referrer": "x" * 5000}, content_type="application/json").status_code == 422
+    assert (
+        client.post("/api/v1/visits/hit", {"referrer": "x" * 5000}, content_type="application/json").status_code == 422
+    )
     services.visits_flush()
     assert not DailyTotal.objects.exists()
 
@@ -223,7 +235,9 @@ def test_footer_shows_counters_and_beacon_also_on_cached_pages(client, home, cat
     assert f"/api/v1/visits/hit.gif?page={article.pk}" in html
     assert client.get(article.url)["X-Page-Cache"] == "hit"
     for _ in range(5):  # five loads of the cached page, five beacons
-        client.post("/api/v1/visits/hit", {"page": article.pk}, content_type="application/json", HTTP_USER_AGENT=BROWSER)
+        client.post(
+            "/api/v1/visits/hit", {"page": article.pk}, content_type="application/json", HTTP_USER_AGENT=BROWSER
+        )
     services.visits_flush()
     assert DailyPageView.objects.get(page=article).views == 5
     # The search page is no Wagtail page: counted, without a page.
@@ -240,7 +254,12 @@ def test_counters_cover_online_today_month_total(home):
     hit(ip="10.1.1.2", when=timezone.now().timestamp() - 3600)  # an hour ago: not online
     services.visits_flush()
     month_before_today = 5 if today.day > 1 else 0
-    assert selectors.counters() == {"online": 1, "today": 2, "month": 2 + month_before_today, "total": 72 + month_before_today}
+    assert selectors.counters() == {
+        "online": 1,
+        "today": 2,
+        "month": 2 + month_before_today,
+        "total": 72 + month_before_today,
+    }
 
 
 # --------------------------------------------------------------------------- admin report
@@ -248,7 +267,7 @@ def test_counters_cover_online_today_month_total(home):
 def report_data(home):
     science = make_category(home, "Khoa học công nghệ")
     awards = make_category(home, "Thi đua khen thưởng")
-    popular = make_article(science, "=HYPERLINK(\"http://x\") Bài được đọc nhiều")
+    popular = make_article(science, '=HYPERLINK("http://x") Bài được đọc nhiều')
     other = make_article(awards, "Bài thi đua")
     day1, day2 = dt.date(2026, 11, 2), dt.date(2026, 11, 3)
     for n in range(6):
@@ -258,7 +277,14 @@ def report_data(home):
     hit(ip="10.3.0.9", page=awards.pk, when=at(day2))
     services.visits_flush()
     services.visits_rollup(today=dt.date(2026, 11, 3))
-    return {"popular": popular, "other": other, "science": science, "awards": awards, "from": dt.date(2026, 11, 1), "to": day2}
+    return {
+        "popular": popular,
+        "other": other,
+        "science": science,
+        "awards": awards,
+        "from": dt.date(2026, 11, 1),
+        "to": day2,
+    }
 
 
 def test_report_aggregates(report_data):
@@ -297,7 +323,13 @@ def test_xlsx_export_is_logged(client, report_data):
     assert response.status_code == 200
     assert "thong-ke-truy-cap-20261101-20261103.xlsx" in response["Content-Disposition"]
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Theo ngày", "Bài viết xem nhiều", "Chuyên mục xem nhiều", "Nguồn truy cập", "Thiết bị"]
+    assert workbook.sheetnames == [
+        "Theo ngày",
+        "Bài viết xem nhiều",
+        "Chuyên mục xem nhiều",
+        "Nguồn truy cập",
+        "Thiết bị",
+    ]
     days = list(workbook["Theo ngày"].values)
     assert days[0] == ("Ngày", "Lượt xem trang", "Lượt truy cập")
     assert days[2][1:] == (6, 6) and days[2][0].date() == dt.date(2026, 11, 2)

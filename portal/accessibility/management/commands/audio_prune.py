@@ -19,14 +19,20 @@ class Command(BaseCommand):
     help = gettext_lazy("Remove read-aloud recordings that no reader gets any more.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=7, help=gettext_lazy("Only recordings unchanged for this many days."))
+        parser.add_argument(
+            "--days", type=int, default=7, help=gettext_lazy("Only recordings unchanged for this many days.")
+        )
         parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("Only say what would be removed."))
 
     def handle(self, *args, days: int, dry_run: bool, **options):
         result = article_audio_prune(older_than_days=days, dry_run=dry_run)
         if options["verbosity"] == 0:
             return
-        message = _("Would remove %(recordings)s recordings and %(files)s files (%(size)s).") if dry_run else _(
-            "Removed %(recordings)s recordings and %(files)s files (%(size)s)."
+        message = (
+            _("Would remove %(recordings)s recordings and %(files)s files (%(size)s).")
+            if dry_run
+            else _("Removed %(recordings)s recordings and %(files)s files (%(size)s).")
         )
-        self.stdout.write(message % {"recordings": result.recordings, "files": result.files, "size": filesizeformat(result.size)})
+        self.stdout.write(
+            message % {"recordings": result.recordings, "files": result.files, "size": filesizeformat(result.size)}
+        )

@@ -21,13 +21,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
-        which.add_argument("--missing", action="store_true", help="Chỉ các bài chưa có bản đọc của phiên bản đang xuất bản.")
+        which.add_argument(
+            "--missing", action="store_true", help="Chỉ các bài chưa có bản đọc của phiên bản đang xuất bản."
+        )
         which.add_argument("--all", action="store_true", help="Tạo lại bản đọc cho mọi bài.")
         which.add_argument("--article", type=int, help="Chỉ một bài (theo mã số).")
         parser.add_argument("--limit", type=int, default=0, help="Nhiều nhất bấy nhiêu bài (0: không giới hạn).")
         parser.add_argument("--retry-failed", action="store_true", help="Với --missing: thử lại cả các bài đã lỗi.")
         parser.add_argument(
-            "--skip-unavailable", action="store_true",
+            "--skip-unavailable",
+            action="store_true",
             help="Không báo lỗi khi bộ đọc chưa cài (dùng cho lịch chạy định kỳ).",
         )
 
@@ -49,8 +52,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có bài viết đang xuất bản mã số {article}.")
         elif missing:
             done = ArticleAudio.objects.filter(
-                page=OuterRef("pk"), revision_id=OuterRef("live_revision_id"), engine=config.engine,
-                voice=engine.voice, speed=config.speed,
+                page=OuterRef("pk"),
+                revision_id=OuterRef("live_revision_id"),
+                engine=config.engine,
+                voice=engine.voice,
+                speed=config.speed,
                 status__in=[ArticleAudio.Status.READY] + ([] if retry_failed else [ArticleAudio.Status.FAILED]),
             )
             pages = pages.exclude(Exists(done))

@@ -1,8 +1,8 @@
 """The e-mail outbox (portal.core.mail).
 
-    manage.py mail_outbox                 # how many are waiting, given up, sent today
-    manage.py mail_outbox --send          # send what is due (run_scheduler does, every minute)
-    manage.py mail_outbox --retry-failed  # put given-up messages back (mail server fixed)
+manage.py mail_outbox                 # how many are waiting, given up, sent today
+manage.py mail_outbox --send          # send what is due (run_scheduler does, every minute)
+manage.py mail_outbox --retry-failed  # put given-up messages back (mail server fixed)
 """
 
 from django.core.management.base import BaseCommand
@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--send", action="store_true", help=gettext_lazy("Send the messages that are due."))
-        parser.add_argument("--retry-failed", action="store_true", help=gettext_lazy("Queue the given-up messages again."))
+        parser.add_argument(
+            "--retry-failed", action="store_true", help=gettext_lazy("Queue the given-up messages again.")
+        )
 
     def handle(self, *args, send: bool, retry_failed: bool, **options):
         quiet = options["verbosity"] == 0
@@ -28,6 +30,11 @@ class Command(BaseCommand):
         if send:
             run = mail_send_due()
             if not quiet:
-                self.stdout.write(_("Sent %(sent)s, failed %(failed)s (tried again later), deleted %(deleted)s old.") % run.__dict__)
+                self.stdout.write(
+                    _("Sent %(sent)s, failed %(failed)s (tried again later), deleted %(deleted)s old.") % run.__dict__
+                )
         if not quiet and not send and not retry_failed:
-            self.stdout.write(_("Waiting: %(waiting)s · given up: %(given_up)s · sent in the last 24 hours: %(sent_today)s") % outbox_counts())
+            self.stdout.write(
+                _("Waiting: %(waiting)s · given up: %(given_up)s · sent in the last 24 hours: %(sent_today)s")
+                % outbox_counts()
+            )

@@ -9,4 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = portal_setup()
-        self.stdout.write(_("Portal ready: home page “%(title)s”, roles and approval workflow in place.") % {"title": home.title})
+        self.stdout.write(
+            _("Portal ready: home page “%(title)s”, roles and approval workflow in place.") % {"title": home.title}
+        )

@@ -43,7 +43,9 @@ class Command(BaseCommand):
     help = "Report Wagtail/Django admin strings without a Vietnamese translation."
 
     def add_arguments(self, parser):
-        parser.add_argument("--list", metavar="APP", help="print the untranslated msgids of one app (e.g. wagtail/admin)")
+        parser.add_argument(
+            "--list", metavar="APP", help="print the untranslated msgids of one app (e.g. wagtail/admin)"
+        )
 
     def handle(self, *args, list: str | None, **options):
         with translation.override("vi"):

@@ -15,5 +15,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool, **options):
         result = petition_reminders_send(dry_run=dry_run)
-        line = _("Would send %(sent)s reminders, skipped %(skipped)s (nobody to send to).") if dry_run else _("Sent %(sent)s reminders, skipped %(skipped)s (nobody to send to).")
+        line = (
+            _("Would send %(sent)s reminders, skipped %(skipped)s (nobody to send to).")
+            if dry_run
+            else _("Sent %(sent)s reminders, skipped %(skipped)s (nobody to send to).")
+        )
         self.stdout.write(line % result)

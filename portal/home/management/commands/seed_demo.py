@@ -29,7 +29,16 @@ from portal.home import demo_data as data
 from portal.news.models import ArticlePage, CategoryPage
 from portal.news.services import article_view_count_set_minimum
 
-PALETTE = [(11, 79, 138), (179, 18, 27), (18, 120, 84), (196, 120, 20), (90, 60, 140), (20, 120, 140), (120, 90, 40), (60, 60, 60)]
+PALETTE = [
+    (11, 79, 138),
+    (179, 18, 27),
+    (18, 120, 84),
+    (196, 120, 20),
+    (90, 60, 140),
+    (20, 120, 140),
+    (120, 90, 40),
+    (60, 60, 60),
+]
 
 
 def draw_picture(seed: int, size=(960, 600)) -> bytes:
@@ -84,13 +93,17 @@ class Command(BaseCommand):
             self.seed_navigation(site, categories)
         passwords = self.seed_users()
         User = get_user_model()
-        demo_petitions_seed(officer=User.objects.get(username="canbopakn"), leader=User.objects.get(username="lanhdaopakn"))
+        demo_petitions_seed(
+            officer=User.objects.get(username="canbopakn"), leader=User.objects.get(username="lanhdaopakn")
+        )
         self.stdout.write(
             _("Demo content ready: %(categories)d categories, %(articles)d articles (%(new)d new).")
             % {"categories": len(categories), "articles": ArticlePage.objects.count(), "new": created}
         )
         for username, password in passwords.items():
-            self.stdout.write(_("Demo account %(user)s, password: %(password)s") % {"user": username, "password": password})
+            self.stdout.write(
+                _("Demo account %(user)s, password: %(password)s") % {"user": username, "password": password}
+            )
 
     # -- pieces ----------------------------------------------------------------------
     def image(self, title: str, seed: int, emblem: bool = False):
@@ -141,45 +154,93 @@ class Command(BaseCommand):
         for theme_index, (cat_slug, title_pattern, paragraphs) in enumerate(data.THEMES):
             for offset, year in enumerate(range(now.year - 4, now.year + 1)):
                 month = 1 + (theme_index + 3 * offset) % 10
-                date = timezone.make_aware(dt.datetime(year, month, 3 + (theme_index * 2 + offset) % 24, 8 + offset, 30))
+                date = timezone.make_aware(
+                    dt.datetime(year, month, 3 + (theme_index * 2 + offset) % 24, 8 + offset, 30)
+                )
                 if date > timezone.now():
                     date = date.replace(year=year - 1)
                 values = {
                     "district": data.DISTRICTS[(theme_index + offset) % len(data.DISTRICTS)],
                     "product": data.PRODUCTS[(theme_index + offset) % len(data.PRODUCTS)],
                     "topic": data.TOPICS[(theme_index + offset) % len(data.TOPICS)],
-                    "year": date.year, "next_year": date.year + 1, "year_prev": date.year - 2,
-                    "day": date.day, "day2": date.day + 2, "month": date.month, "month2": min(12, date.month + 2),
+                    "year": date.year,
+                    "next_year": date.year + 1,
+                    "year_prev": date.year - 2,
+                    "day": date.day,
+                    "day2": date.day + 2,
+                    "month": date.month,
+                    "month2": min(12, date.month + 2),
                     "quarter": ["I", "II", "III", "IV"][(date.month - 1) // 3],
-                    "n1": rnd.randint(3, 12), "n2": rnd.randint(14, 60), "n3": rnd.randint(80, 250),
+                    "n1": rnd.randint(3, 12),
+                    "n2": rnd.randint(14, 60),
+                    "n3": rnd.randint(80, 250),
                     "pct": rnd.choice(["98,5", "99,2", "100", "97,8"]),
                 }
                 title = title_pattern.format(**values)
                 texts = [p.format(**values) for p in paragraphs]
                 is_featured = offset == 4 and theme_index < 6
                 created += self.article(
-                    categories[cat_slug], title=title, date=date, summary=texts[0], paragraphs=texts[1:],
-                    image_seed=theme_index + 1 if offset % 2 == 0 else None, is_featured=is_featured,
-                    view_count=rnd.randint(40, 2400), author="Phòng Quản lý khoa học" if theme_index % 2 else "Văn phòng Sở",
+                    categories[cat_slug],
+                    title=title,
+                    date=date,
+                    summary=texts[0],
+                    paragraphs=texts[1:],
+                    image_seed=theme_index + 1 if offset % 2 == 0 else None,
+                    is_featured=is_featured,
+                    view_count=rnd.randint(40, 2400),
+                    author="Phòng Quản lý khoa học" if theme_index % 2 else "Văn phòng Sở",
                     tags=[cat_slug.replace("-", " "), str(date.year)],
                 )
         a = data.AWARDS_ARTICLE
         date = timezone.make_aware(dt.datetime.strptime(a["date"], "%Y-%m-%d %H:%M"))
         image = self.image(a["image_caption"], 99)
         extra = [
-            ("table", {"data": a["table"]["rows"], "first_row_is_table_header": True, "first_col_is_header": False, "table_caption": a["table"]["caption"]}),
+            (
+                "table",
+                {
+                    "data": a["table"]["rows"],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": a["table"]["caption"],
+                },
+            ),
             ("image", {"image": image, "alt_text": a["image_caption"], "caption": a["image_caption"]}),
             ("quote", {"text": a["quote"][0], "attribution": a["quote"][1]}),
         ]
         created += self.article(
-            categories[a["category"]], title=a["title"], date=date, summary=a["summary"], paragraphs=a["paragraphs"],
-            image_seed=None, is_featured=True, view_count=a["view_count"], author=a["author"], extra_blocks=extra,
-            featured=image, tags=["thi đua", "khen thưởng", "điển hình tiên tiến"], slug=a["slug"],
+            categories[a["category"]],
+            title=a["title"],
+            date=date,
+            summary=a["summary"],
+            paragraphs=a["paragraphs"],
+            image_seed=None,
+            is_featured=True,
+            view_count=a["view_count"],
+            author=a["author"],
+            extra_blocks=extra,
+            featured=image,
+            tags=["thi đua", "khen thưởng", "điển hình tiên tiến"],
+            slug=a["slug"],
         )
         return created
 
-    def article(self, category, *, title, date, summary, paragraphs, image_seed, is_featured, view_count, author,
-                tags, extra_blocks=(), featured=None, slug=None) -> int:
+    def article(
+        self,
+        category,
+        *,
+        title,
+        date,
+        summary,
+        paragraphs,
+        image_seed,
+        is_featured,
+        view_count,
+        author,
+        tags,
+        extra_blocks=(),
+        featured=None,
+        slug=None,
+    ) -> int:
         from portal.core.text import slugify_vi
 
         slug = slug or slugify_vi(title)
@@ -192,8 +253,15 @@ class Command(BaseCommand):
         if paragraphs[2:]:
             body.append(("paragraph", "".join(f"<p>{p}</p>" for p in paragraphs[2:])))
         page = ArticlePage(
-            title=title, slug=slug, summary=summary, body=body, date=date, author=author, is_featured=is_featured,
-            featured_image=featured, featured_image_alt=title if featured else "",
+            title=title,
+            slug=slug,
+            summary=summary,
+            body=body,
+            date=date,
+            author=author,
+            is_featured=is_featured,
+            featured_image=featured,
+            featured_image_alt=title if featured else "",
             first_published_at=date,
         )
         category.add_child(instance=page)
@@ -208,15 +276,24 @@ class Command(BaseCommand):
             return
         menu = []
         for title, slug, _intro, children in data.CATEGORIES[:6]:
-            menu.append(("item", {
-                "title": title, "page": categories[slug], "link_url": "",
-                "children": [{"title": t, "page": categories[s], "link_url": ""} for t, s in children],
-            }))
+            menu.append(
+                (
+                    "item",
+                    {
+                        "title": title,
+                        "page": categories[slug],
+                        "link_url": "",
+                        "children": [{"title": t, "page": categories[s], "link_url": ""} for t, s in children],
+                    },
+                )
+            )
         nav.main_menu = menu
         quick = []
         for title in data.QUICK_LINKS:
             if title in data.QUICK_LINK_TARGETS:
-                quick.append(("link", {"title": title, "page": categories[data.QUICK_LINK_TARGETS[title]], "link_url": ""}))
+                quick.append(
+                    ("link", {"title": title, "page": categories[data.QUICK_LINK_TARGETS[title]], "link_url": ""})
+                )
             else:
                 quick.append(("link", {"title": title, "page": None, "link_url": data.QUICK_LINK_PATHS[title]}))
         nav.quick_links = quick
@@ -229,7 +306,8 @@ class Command(BaseCommand):
         shown = {}
         for username, first, last, group_attr in data.DEMO_USERS:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@example.vn", "is_staff": True}
+                username=username,
+                defaults={"first_name": first, "last_name": last, "email": f"{username}@example.vn", "is_staff": True},
             )
             user.groups.add(Group.objects.get(name=getattr(roles, group_attr, group_attr)))
             if settings.DEBUG:

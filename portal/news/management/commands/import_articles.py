@@ -35,9 +35,11 @@ class Command(BaseCommand):
         show_progress = not no_progress and sys.stderr.isatty()
         # Read-aloud recordings of imported articles are made afterwards by the scheduler
         # (generate_audio --missing), not one by one while importing.
-        with audio_generation_paused(), path.open("rb") as handle, tqdm(
-            total=size, unit="B", unit_scale=True, disable=not show_progress, desc=path.name
-        ) as progress:
+        with (
+            audio_generation_paused(),
+            path.open("rb") as handle,
+            tqdm(total=size, unit="B", unit_scale=True, disable=not show_progress, desc=path.name) as progress,
+        ):
             for number, raw in enumerate(handle, start=1):
                 progress.update(len(raw))
                 if not raw.strip():
@@ -58,7 +60,10 @@ class Command(BaseCommand):
                     continue
                 counts[outcome.action] += 1
                 for warning in outcome.warnings:
-                    self.stderr.write(_("Line %(line)d: dropped %(what)s (not stored on this site).") % {"line": number, "what": warning})
+                    self.stderr.write(
+                        _("Line %(line)d: dropped %(what)s (not stored on this site).")
+                        % {"line": number, "what": warning}
+                    )
         summary = _("Imported %(created)d, updated %(updated)d, unchanged %(unchanged)d, failed %(failed)d.") % counts
         if dry_run:
             summary = _("Dry run, nothing was written. ") + summary

@@ -25,10 +25,12 @@ class Command(BaseCommand):
             raise CommandError("Dữ liệu thử nghiệm chỉ dành cho máy phát triển; dùng --force nếu thật sự cần.")
         with tqdm(total=articles, unit="bài", disable=options["verbosity"] == 0) as bar:
             report = seed_synthetic(
-                articles=articles, categories=categories, batch_size=batch_size, seed=seed,
-                index=not no_index, progress=bar.update,
+                articles=articles,
+                categories=categories,
+                batch_size=batch_size,
+                seed=seed,
+                index=not no_index,
+                progress=bar.update,
             )
         rate = "" if no_index else f", lập chỉ mục {report.index_rate:.0f} bài/giây"
-        self.stdout.write(
-            f"Đã tạo {report.articles} bài viết trong {report.insert_seconds:.1f} giây{rate}."
-        )
+        self.stdout.write(f"Đã tạo {report.articles} bài viết trong {report.insert_seconds:.1f} giây{rate}.")
