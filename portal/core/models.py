@@ -6,6 +6,7 @@ The footer fields follow what a state agency site must display (Nghị định 4
 content, and the licence where the site has one).
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -137,28 +138,36 @@ class CalendarDay(models.Model):
         return f"{self.date:%d/%m/%Y}: {self.reason}"
 
 
-class OutgoingMail(models.Model):
-    """An e-mail the portal has to send (receipts, answers, reminders), written in the same
-    transaction as what it tells about, so a mail server outage or a restart never loses it.
-    Delivered by a background task right after the commit and, when that fails, retried by
-    the scheduler with growing delays (portal.core.mail)."""
+class YearlySequence(models.Model):
+    """The last number given in a year to one kind of record: PAKN-2026-000123 is the 123rd
+    petition of 2026 (portal.core.tracking)."""
 
-    to = models.JSONField(_("recipients"), default=list)
-    subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("body"))
-    reference = models.CharField(_("reference"), max_length=100, blank=True)  # e.g. "petition PAKN-2026-000001 receipt"
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    send_after = models.DateTimeField(_("next attempt"), db_index=True)
-    claimed_until = models.DateTimeField(null=True, blank=True)  # one sender at a time
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
-    failed_at = models.DateTimeField(_("given up"), null=True, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
+    name = models.CharField(max_length=20)  # the code's prefix: "PAKN", …
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-        indexes = [models.Index(fields=["sent_at", "failed_at", "send_after"], name="core_mail_due")]
+        constraints = [models.UniqueConstraint(fields=["name", "year"], name="core_sequence_name_year")]
 
     def __str__(self):
-        return f"{self.reference or self.subject} → {', '.join(self.to)}"
+        return f"{self.name}-{self.year}: {self.last}"
+
+
+class ReportExport(models.Model):
+    """An export of an admin report (who, which report, format and period): kept, never edited,
+    and in Wagtail's action log too (portal.core.reports)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    report = models.CharField(_("report"), max_length=40)  # "visits", "petitions", …
+    file_format = models.CharField(_("format"), max_length=40)  # "xlsx", "csv:articles", …
+    date_from = models.DateField(_("from"))
+    date_to = models.DateField(_("to"))
+    created_at = models.DateTimeField(_("exported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report export")
+        verbose_name_plural = _("report exports")
+
+    def __str__(self):
+        return f"{self.report} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y} ({self.file_format})"

@@ -4,48 +4,45 @@ reports with XLSX export. Every step goes through a service in services.py."""
 
 from __future__ import annotations
 
-import io
-import mimetypes
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.models import InspectView
 from wagtail.log_actions import log
 from wagtail.rich_text import expand_db_html
 
+from portal.core import reports
 from portal.core.admin_reports import AdminReportView
+from portal.core.downloads import private_file_response
 from portal.core.forms import DateRangeForm
 
 from . import forms as handling_forms
-from . import selectors, services
-from .models import AnswerState, FileKind, Petition, PetitionFile, PetitionStatus
+from . import selectors, services, workflow
+from .models import FileKind, Petition, PetitionFile
 
-# action name → (form class, permission, statuses in which it is offered)
-OPEN = (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING)
-ACTIONS = {
-    "accept": (handling_forms.AcceptForm, "handle_petition", (PetitionStatus.RECEIVED,)),
-    "assign": (handling_forms.AssignForm, "handle_petition", OPEN),
-    "note": (handling_forms.NoteForm, "handle_petition", None),
-    "answer": (handling_forms.AnswerForm, "handle_petition", (PetitionStatus.PROCESSING,)),
-    "extend": (handling_forms.ExtendForm, "handle_petition", (PetitionStatus.PROCESSING,)),
-    "merge": (handling_forms.MergeForm, "handle_petition", OPEN),
-    "approve": (None, "approve_petition", (PetitionStatus.PROCESSING,)),
-    "return": (handling_forms.ReturnForm, "approve_petition", (PetitionStatus.PROCESSING,)),
-    "refuse": (handling_forms.RefuseForm, "approve_petition", OPEN),
-    "transfer": (handling_forms.TransferForm, "approve_petition", OPEN),
-    "publish": (handling_forms.PublishForm, "approve_petition", (PetitionStatus.ANSWERED,)),
-    "unpublish": (None, "approve_petition", (PetitionStatus.ANSWERED,)),
+# Step of the workflow table (portal.feedback.workflow) → the form that takes its input.
+FORMS = {
+    "accept": handling_forms.AcceptForm,
+    "assign": handling_forms.AssignForm,
+    "note": handling_forms.NoteForm,
+    "answer": handling_forms.AnswerForm,
+    "extend": handling_forms.ExtendForm,
+    "merge": handling_forms.MergeForm,
+    "approve": None,
+    "return": handling_forms.ReturnForm,
+    "refuse": handling_forms.RefuseForm,
+    "transfer": handling_forms.TransferForm,
+    "publish": handling_forms.PublishForm,
+    "unpublish": None,
 }
+assert set(FORMS) == set(workflow.STEPS), "every step of the workflow has its form (or None)"
 
 
 def _related(petition: Petition, name: str):
@@ -67,30 +64,12 @@ class PetitionHandleView(InspectView):
         return get_object_or_404(Petition.objects.select_related("area", "unit", "assignee", "merged_into"), pk=self.pk)
 
     def _allowed(self, name: str) -> bool:
-        _form, permission, statuses = ACTIONS[name]
-        if not self.request.user.has_perm(f"feedback.{permission}"):
-            return False
-        petition = self.object
-        if statuses is not None and petition.status not in statuses:
-            return False
-        answer = _related(petition, "answer")
-        publication = _related(petition, "publication")
-        if name in ("approve", "return"):
-            return answer is not None and answer.state == AnswerState.PENDING
-        if name == "answer":
-            return answer is None or answer.state != AnswerState.APPROVED
-        if name == "extend":
-            return petition.extended_at is None
-        if name == "publish":
-            return petition.publish_allowed and not (publication and publication.live)
-        if name == "unpublish":
-            return bool(publication and publication.live)
-        return True
+        return workflow.offered(name, self.object, self.request.user)
 
     def _initial_forms(self) -> dict:
         petition = self.object
         out = {}
-        for name, (form_class, _perm, _statuses) in ACTIONS.items():
+        for name, form_class in FORMS.items():
             if form_class is None or not self._allowed(name):
                 continue
             initial = {}
@@ -132,11 +111,11 @@ class PetitionHandleView(InspectView):
 
     def post(self, request, *args, **kwargs):
         name = request.POST.get("action", "")
-        if name not in ACTIONS:
+        if name not in FORMS:
             raise Http404
         if not self._allowed(name):
             raise PermissionDenied
-        form_class = ACTIONS[name][0]
+        form_class = FORMS[name]
         form = form_class(request.POST, request.FILES, prefix=name) if form_class else None
         if form is not None and not form.is_valid():
             messages.error(request, _("The step was not taken: check the form below."))
@@ -218,24 +197,11 @@ def petition_file(request, pk: int):
         return permission_denied(request)
     row = get_object_or_404(PetitionFile.objects.select_related("petition"), pk=pk)
     log(row.petition, "portal.feedback.file_download", user=request.user, data={"file": row.name})
-    return _file_response(row, as_attachment=True)
+    return file_response(row, as_attachment=True)
 
 
-def _file_response(row: PetitionFile, *, as_attachment: bool) -> FileResponse:
-    try:
-        handle = row.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=as_attachment,
-        filename=row.name,
-        content_type=row.content_type or mimetypes.guess_type(row.name)[0],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def file_response(row: PetitionFile, *, as_attachment: bool):
+    return private_file_response(row.file, name=row.name, content_type=row.content_type, as_attachment=as_attachment)
 
 
 class PeriodForm(DateRangeForm):
@@ -274,8 +240,12 @@ class PetitionReportView(_ReportView):
         data = form.cleaned_data
         report = selectors.petition_report(date_from=data["date_from"], date_to=data["date_to"], period=data["period"])
         if request.GET.get("export") == "xlsx":
-            services.report_export_record(
-                user=request.user, what="petitions", date_from=report.date_from, date_to=report.date_to
+            reports.report_export_record(
+                user=request.user,
+                report="petitions",
+                file_format="xlsx",
+                date_from=report.date_from,
+                date_to=report.date_to,
             )
             return _xlsx(report)
         query = f"date_from={report.date_from.isoformat()}&date_to={report.date_to.isoformat()}&period={report.period}"
@@ -295,29 +265,16 @@ COLUMNS = [
 
 
 def _xlsx(report) -> HttpResponse:
-    book = Workbook()
-    book.remove(book.active)
-    bold = Font(bold=True)
-    for title, first, rows in (
-        (_("By period"), _("Period"), report.periods + [report.total]),
-        (_("By field"), _("Field"), report.fields),
-        (_("By unit"), _("Unit"), report.units),
-    ):
-        sheet = book.create_sheet(title[:31])
-        sheet.append([first] + [str(label) for _n, label in COLUMNS])
-        for cell in sheet[1]:
-            cell.font = bold
-        for row in rows:
-            sheet.append([row.label] + [getattr(row, name) for name, _label in COLUMNS])
-        sheet.column_dimensions["A"].width = 40
-    out = io.BytesIO()
-    book.save(out)
-    name = f"bao-cao-pakn-{report.date_from:%Y%m%d}-{report.date_to:%Y%m%d}.xlsx"
-    response = HttpResponse(
-        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    header = [str(label) for _n, label in COLUMNS]
+    sheets = [
+        reports.Sheet(title, [first, *header], [[row.label] + [getattr(row, n) for n, _l in COLUMNS] for row in rows])
+        for title, first, rows in (
+            (_("By period"), _("Period"), report.periods + [report.total]),
+            (_("By field"), _("Field"), report.fields),
+            (_("By unit"), _("Unit"), report.units),
+        )
+    ]
+    return reports.xlsx_response(f"bao-cao-pakn-{report.date_from:%Y%m%d}-{report.date_to:%Y%m%d}.xlsx", sheets)
 
 
 class SatisfactionReportView(_ReportView):

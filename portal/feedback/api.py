@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
@@ -97,6 +97,11 @@ def _body(request: HttpRequest) -> dict | None:
     return data
 
 
+def _json(body: dict, *, status: int) -> JsonResponse:
+    """A response outside the declared schemas (the router's API object is not ours to import)."""
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
 @router.post(
     "",
     response={201: SubmittedOut, 200: SubmittedOut},
@@ -111,13 +116,9 @@ def feedback_submit(request: HttpRequest):
     header makes retries safe: the same key returns the first petition (200) instead of
     creating another. Bad input: 422 with a Vietnamese message per field; too many
     petitions from one address or contact: 429."""
-    from portal.api import api
-
     payload = _body(request)
     if payload is None:
-        return api.create_response(
-            request, {"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400
-        )
+        return _json({"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)
     data = {name: payload.get(name) for name in FIELDS}
     files = uploads(request, "files") + uploads(request, "attachments") if request.FILES else []
     try:
@@ -136,7 +137,7 @@ def feedback_submit(request: HttpRequest):
         body = {"detail": detail}
         if isinstance(error, PetitionChallenge):
             body["challenge"] = challenge_new()  # answer it in challenge_token / challenge_answer
-        return api.create_response(request, body, status=422)
+        return _json(body, status=422)
     except PetitionRateLimited as error:
         raise HttpError(429, str(error)) from error
     body = {"code": result.petition.code, "key": result.key, "status": result.petition.status}

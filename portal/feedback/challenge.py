@@ -17,20 +17,18 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from portal.core import ratelimit
+
+from .keys import attempt_bucket
+
 SALT = "portal.feedback.challenge"
 MAX_AGE = 1800
 WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 
 
-def _attempt_key(ip: str) -> str:
-    from .services import _bucket
-
-    return _bucket("attempt", ip)
-
-
 def challenge_needed(ip: str) -> bool:
     after = settings.FEEDBACK_CHALLENGE_AFTER
-    return after > 0 and cache.get(_attempt_key(ip), 0) >= after
+    return after > 0 and ratelimit.count(attempt_bucket(ip)) >= after
 
 
 def _digest(answer: str, nonce: str) -> str:

@@ -296,27 +296,3 @@ class SiteRating(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("site rating")
         verbose_name_plural = _("site ratings")
-
-
-class PetitionSequence(models.Model):
-    """The last number given in a year: PAKN-2026-000123 is the 123rd petition of 2026."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-
-class ReportExport(models.Model):
-    """An export of a petition report (who, when, which period): logged, never edited."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    what = models.CharField(max_length=20)
-    date_from = models.DateField()
-    date_to = models.DateField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("petition report export")
-        verbose_name_plural = _("petition report exports")
-
-    def __str__(self):
-        return f"{self.what} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import re
 from dataclasses import dataclass
 
@@ -11,6 +10,8 @@ from django.core.cache import cache
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal.core import tracking
 
 from .models import Petition, PetitionStatus
 
@@ -40,24 +41,15 @@ def counters_changed() -> None:
 
 def petition_lookup(*, code: str, key: str = "", contact: str = "") -> Petition | None:
     """The petition with this code when the key (or the phone / e-mail given with it) matches;
-    None otherwise, the same way whether the code exists or not."""
-    from .services import normalize_phone, petition_key
-
-    code = (code or "").strip().upper()
-    petition = Petition.objects.filter(code=code).select_related("area").first()
-    given_key = "".join((key or "").split()).upper()
+    None otherwise, the same way whether the code exists or not (portal.core.tracking)."""
+    petition = Petition.objects.filter(code=tracking.normalize_code(code)).select_related("area").first()
     if petition is None:
-        hmac.compare_digest("x" * 10, given_key or "y")  # same work for unknown codes
+        tracking.unknown_code_work(key)
         return None
-    if given_key and hmac.compare_digest(petition_key(petition), given_key):
+    if tracking.matches(
+        code=petition.code, salt=petition.key_salt, email=petition.email, phone=petition.phone, key=key, contact=contact
+    ):
         return petition
-    contact = (contact or "").strip()
-    if contact:
-        if "@" in contact and petition.email and hmac.compare_digest(petition.email, contact.lower()):
-            return petition
-        phone = normalize_phone(contact)
-        if petition.phone and phone and hmac.compare_digest(petition.phone, phone):
-            return petition
     return None
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.core.beacons import client_ip
 
-from .admin_views import _file_response
+from .admin_views import file_response
 from .challenge import challenge_needed, challenge_new
 from .models import FileKind, Petition, PetitionField, PetitionFile, PetitionPublication
 from .selectors import petition_lookup, petition_public, publication_years, published_questions
@@ -157,7 +157,7 @@ def answer_file(request, token: str):
     """An attachment of a published or answered answer, by its unguessable token (the
     tracking page links to it)."""
     row = get_object_or_404(PetitionFile, token=token, kind=FileKind.ANSWER, petition__status="answered")
-    return _file_response(row, as_attachment=False)
+    return file_response(row, as_attachment=False)
 
 
 def questions(request):

@@ -1,14 +1,13 @@
 from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.core.permissions import ReadOnlyPolicy
+from portal.core.reports import register_report
 
 from . import admin_views
 from .models import Petition, PetitionField, PetitionUnit
@@ -86,35 +85,22 @@ def register_petition_viewset():
     return PetitionViewSet()
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [
-        path("reports/petitions/", admin_views.PetitionReportView.as_view(), name="petitions_report"),
-        path("reports/satisfaction/", admin_views.SatisfactionReportView.as_view(), name="satisfaction_report"),
-    ]
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("feedback.view_petition_report")
-
-
-@hooks.register("register_reports_menu_item")
-def register_petition_report_item():
-    return ReportMenuItem(
-        _("Petition report"), reverse("petitions_report"), name="petition-report", icon_name="table", order=1010
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_satisfaction_report_item():
-    return ReportMenuItem(
-        _("Satisfaction ratings"),
-        reverse("satisfaction_report"),
-        name="satisfaction-report",
-        icon_name="table",
-        order=1020,
-    )
+register_report(
+    name="petitions_report",
+    url_path="petitions/",
+    view=admin_views.PetitionReportView.as_view(),
+    label=_("Petition report"),
+    permission="feedback.view_petition_report",
+    order=1010,
+)
+register_report(
+    name="satisfaction_report",
+    url_path="satisfaction/",
+    view=admin_views.SatisfactionReportView.as_view(),
+    label=_("Satisfaction ratings"),
+    permission="feedback.view_petition_report",
+    order=1020,
+)
 
 
 ACTIONS = [
@@ -132,7 +118,6 @@ ACTIONS = [
     ("published", _("Publish answer"), _("Published a petition in the questions and answers")),
     ("unpublished", _("Withdraw answer"), _("Withdrew a petition from the questions and answers")),
     ("file_download", _("Download petition file"), _("Downloaded a petition file")),
-    ("export", _("Export petition report"), _("Exported a petition report")),
 ]
 
 

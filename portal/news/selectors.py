@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,16 @@ from .models import ArticlePage, ArticleViewCount, CategoryPage
 
 def live_articles() -> QuerySet[ArticlePage]:
     return ArticlePage.objects.live().public().order_by("-date", "-pk")
+
+
+def article_content_type() -> ContentType:
+    return ContentType.objects.get_for_model(ArticlePage)
+
+
+def category_tree_rows() -> list[dict]:
+    """Every category as {"pk", "path", "title"}, deepest first (statistics attribute a page
+    to the first category whose tree path is a prefix of its own)."""
+    return list(CategoryPage.objects.order_by("-depth").values("pk", "path", "title"))
 
 
 def article_view_count(*, article_id: int) -> int:

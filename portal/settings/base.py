@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "portal.core",
+    "portal.outbox",
     "portal.home",
     "portal.news",
     "portal.search",
@@ -181,7 +182,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)  # seconds; a hung mail server must not hold a worker
-# Sent messages of the outbox (portal.core.mail) are deleted after this many days.
+# Sent messages of the outbox (portal.outbox) are deleted after this many days.
 MAIL_KEEP_DAYS = env_int("MAIL_KEEP_DAYS", 30)
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Cổng thông tin điện tử")

@@ -9,6 +9,7 @@ class VisitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import buffer
+        from . import buffer, services
 
+        buffer.set_writer(services.visits_write)
         buffer.install_exit_flush()

@@ -200,10 +200,20 @@ class RedisBuffer:
         self.redis.delete(*keys)
 
 
-def _default_writer() -> Writer:
-    from .services import visits_write
+_writer: Writer | None = None
 
-    return visits_write
+
+def set_writer(writer: Writer) -> None:
+    """Who stores a flushed batch (visits.services.visits_write, set when the app is ready):
+    the buffer knows how to count, not where the counts go."""
+    global _writer
+    _writer = writer
+
+
+def _default_writer() -> Writer:
+    if _writer is None:
+        raise RuntimeError("no writer for visit statistics: set_writer() was not called")
+    return _writer
 
 
 _buffer: MemoryBuffer | RedisBuffer | None = None

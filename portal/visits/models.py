@@ -6,7 +6,6 @@ only (DailySalt); the day's hashes (DailyVisitor) and its salt are deleted once 
 and only the number of visitors remains (DailyTotal.visitors).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,21 +76,3 @@ class DailyDevice(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "device"], name="visits_device_unique_per_day")]
-
-
-class ReportExport(models.Model):
-    """Who exported the visit report, when and for which period (kept; also in Wagtail's site
-    history through a log entry)."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    file_format = models.CharField(max_length=24)
-    date_from = models.DateField()
-    date_to = models.DateField()
-
-    class Meta:
-        verbose_name = _("visit report export")
-        verbose_name_plural = _("visit report exports")
-
-    def __str__(self):
-        return f"{self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y} ({self.file_format})"

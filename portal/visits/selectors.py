@@ -11,15 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
 from .models import DailyDevice, DailyPageView, DailyReferrer, DailyTotal, DailyVisitor
-from .services import COUNTERS_CACHE_KEY
 
+COUNTERS_CACHE_KEY = "visits:counters"  # dropped by the services when new counts are stored
 COUNTERS_CACHE_SECONDS = 60
 
 
@@ -126,9 +125,9 @@ def report(*, date_from: dt.date, date_to: dt.date, limit: int = 20) -> Report:
 def _pages_and_categories(period: dict, limit: int) -> tuple[list[NamedRow], list[NamedRow]]:
     """Top articles, and categories ranked by the views of everything inside them (the
     category page and its articles)."""
-    from portal.news.models import ArticlePage, CategoryPage
+    from portal.news import selectors as news
 
-    article_type = ContentType.objects.get_for_model(ArticlePage)
+    article_type = news.article_content_type()
     views = DailyPageView.objects.filter(**period).values("page_id").annotate(n=Sum("views")).order_by()
     top_ids = [
         row["page_id"] for row in views.filter(page__content_type=article_type).order_by("-n", "page_id")[:limit]
@@ -137,7 +136,7 @@ def _pages_and_categories(period: dict, limit: int) -> tuple[list[NamedRow], lis
     pages = {page.pk: page for page in Page.objects.filter(pk__in=top_ids)}
     top_articles = [NamedRow(pages[pk].title, by_id[pk], pages[pk].get_url() or "") for pk in top_ids]
 
-    categories = list(CategoryPage.objects.order_by("-depth").values("pk", "path", "title"))
+    categories = news.category_tree_rows()
     category_views: dict[int, int] = {}
     by_path = DailyPageView.objects.filter(**period).values("page__path").annotate(n=Sum("views")).order_by()
     for row in by_path:

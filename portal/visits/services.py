@@ -16,7 +16,6 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.utils import timezone
-from wagtail.log_actions import log
 from wagtail.models import Page
 
 from portal.core.beacons import device_class, is_bot
@@ -29,10 +28,9 @@ from .models import (
     DailySalt,
     DailyTotal,
     DailyVisitor,
-    ReportExport,
 )
+from .selectors import COUNTERS_CACHE_KEY
 
-COUNTERS_CACHE_KEY = "visits:counters"
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 _CHUNK = 500  # rows per IN (...) query: SQLite allows a few hundred parameters comfortably
 
@@ -204,17 +202,3 @@ def visits_rollup(*, today: dt.date | None = None) -> int:
     if closed:
         cache.delete(COUNTERS_CACHE_KEY)
     return closed
-
-
-# --------------------------------------------------------------------------- exports
-def report_export_record(*, user, file_format: str, date_from: dt.date, date_to: dt.date) -> ReportExport:
-    """Exports of statistics are logged (who, when, which period), here and in Wagtail's site
-    history."""
-    export = ReportExport.objects.create(user=user, file_format=file_format, date_from=date_from, date_to=date_to)
-    log(
-        export,
-        "portal.visits.export",
-        user=user,
-        data={"format": file_format, "from": date_from.isoformat(), "to": date_to.isoformat()},
-    )
-    return export

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from portal.core import reports
 from portal.core.admin_reports import AdminReportView
 from portal.core.forms import DateRangeForm
 
-from . import selectors, services
+from . import selectors
 
 TABLES = ("days", "articles", "categories", "referrers", "devices")
 
@@ -43,16 +40,24 @@ class VisitReportView(AdminReportView):
         report = selectors.report(date_from=form.cleaned_data["date_from"], date_to=form.cleaned_data["date_to"])
         export = request.GET.get("export", "")
         if export == "xlsx":
-            services.report_export_record(
-                user=request.user, file_format="xlsx", date_from=report.date_from, date_to=report.date_to
+            reports.report_export_record(
+                user=request.user,
+                report="visits",
+                file_format="xlsx",
+                date_from=report.date_from,
+                date_to=report.date_to,
             )
             return xlsx_response(report)
         if export == "csv":
             table = request.GET.get("table", "days")
             if table not in TABLES:
                 table = "days"
-            services.report_export_record(
-                user=request.user, file_format=f"csv:{table}", date_from=report.date_from, date_to=report.date_to
+            reports.report_export_record(
+                user=request.user,
+                report="visits",
+                file_format=f"csv:{table}",
+                date_from=report.date_from,
+                date_to=report.date_to,
             )
             return csv_response(report, table)
         return self.render_to_response(
@@ -96,49 +101,14 @@ def _filename(report: selectors.Report, extension: str, table: str = "") -> str:
 
 
 def xlsx_response(report: selectors.Report) -> HttpResponse:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    sheets = []
     for table, title in sheet_titles().items():
-        sheet = workbook.create_sheet(title[:31])
         header, rows = table_rows(report, table)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "DD/MM/YYYY"
-                elif isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text from editors or browsers, never a formula
-        sheet.column_dimensions["A"].width = 40 if table in ("articles", "categories", "referrers") else 14
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "xlsx")}"'
-    return response
+        wide = table in ("articles", "categories", "referrers")
+        sheets.append(reports.Sheet(title, header, rows, first_column_width=40 if wide else 14))
+    return reports.xlsx_response(_filename(report, "xlsx"), sheets)
 
 
 def csv_response(report: selectors.Report, table: str) -> HttpResponse:
-    # UTF-8 with a byte order mark, so spreadsheet programs show the diacritics right.
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "csv", table)}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
     header, rows = table_rows(report, table)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(
-            [value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else _csv_safe(value) for value in row]
-        )
-    return response
-
-
-def _csv_safe(value):
-    """Titles come from editors and hosts from browsers: a leading = + - @ would be run as a
-    formula by spreadsheet programs, so such text gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    return reports.csv_response(_filename(report, "csv", table), header, rows)

@@ -1,9 +1,9 @@
 from django.template.loader import render_to_string
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
+
+from portal.core.reports import register_report
 
 from . import selectors, views
 
@@ -19,23 +19,10 @@ def visit_counters_block(request, page):
     )
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [path("reports/visits/", views.VisitReportView.as_view(), name="visits_report")]
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
-
-
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
-    return ReportMenuItem(
-        _("Visit statistics"), reverse("visits_report"), name="visit-statistics", icon_name="table", order=1000
-    )
-
-
-@hooks.register("register_log_actions")
-def register_export_action(actions):
-    actions.register_action("portal.visits.export", _("Export visit statistics"), _("Exported visit statistics"))
+register_report(
+    name="visits_report",
+    url_path="visits/",
+    view=views.VisitReportView.as_view(),
+    label=_("Visit statistics"),
+    permission=REPORT_PERMISSION,
+)

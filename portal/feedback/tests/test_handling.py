@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from portal.core.models import ReportExport
 from portal.feedback import services
 from portal.feedback.models import (
     AnswerState,
@@ -21,7 +22,6 @@ from portal.feedback.models import (
     PetitionPublication,
     PetitionStatus,
     PetitionUnit,
-    ReportExport,
     SiteRating,
 )
 from portal.feedback.selectors import petition_counters
@@ -338,8 +338,8 @@ def test_report_counts_on_time_rate_and_logged_export(client, staff):
     assert total[0] == "Tổng cộng" and total[1] == 3 and total[4] == 1 and total[5] == 1 and total[8] == 50.0
     fields = {r[0]: r for r in list(book.worksheets[1].values)[1:]}
     assert fields["Sở hữu trí tuệ"][5] == 1
-    assert ReportExport.objects.filter(user=leader).count() == 1
-    assert ModelLogEntry.objects.filter(action="portal.feedback.export").exists()
+    assert ReportExport.objects.filter(user=leader, report="petitions", file_format="xlsx").count() == 1
+    assert ModelLogEntry.objects.filter(action="portal.report_export").exists()
     assert (
         client.get("/admin/reports/petitions/", {"date_from": "2026-05-01", "date_to": "2026-01-01"}).status_code == 200
     )

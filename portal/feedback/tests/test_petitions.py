@@ -58,7 +58,7 @@ def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_
     # The receipt e-mail carries the code and the key.
     assert len(mail.outbox) == 2 and body["code"] in mail.outbox[0].body and body["key"] in mail.outbox[0].body
     # Once delivered, the outbox keeps who was told what and when, not the text with the key.
-    from portal.core.models import OutgoingMail
+    from portal.outbox.models import OutgoingMail
 
     assert OutgoingMail.objects.filter(sent_at__isnull=False, reference__endswith="receipt").count() == 2
     assert body["key"] not in json.dumps(list(OutgoingMail.objects.values()), default=str)
@@ -67,13 +67,14 @@ def test_submit_gives_code_and_key_and_records_the_event(portal, client, django_
 def test_a_mail_server_outage_loses_neither_the_petition_nor_its_receipt(
     portal, client, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from portal.core import mail as outbox
-    from portal.core.models import OutgoingMail
+    from portal.outbox import delivery
+    from portal.outbox import services as outbox
+    from portal.outbox.models import OutgoingMail
 
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(outbox, "send_mail", refuse)
+    monkeypatch.setattr(delivery, "send_mail", refuse)
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, GOOD)
     assert response.status_code == 201 and Petition.objects.count() == 1 and not mail.outbox

@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from portal.core import roles
 from portal.core.beacons import client_ip, device_class, is_bot
+from portal.core.models import ReportExport
 from portal.core.tests.test_roles import make_user
 from portal.news.tests.factories import make_article, make_category
 from portal.visits import buffer, selectors, services
@@ -24,7 +25,6 @@ from portal.visits.models import (
     DailySalt,
     DailyTotal,
     DailyVisitor,
-    ReportExport,
 )
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
@@ -337,7 +337,7 @@ def test_xlsx_export_is_logged(client, report_data):
     assert title_cell.value.startswith("=HYPERLINK") and title_cell.data_type == "s"  # text, not a formula
     export = ReportExport.objects.get()
     assert (export.user, export.file_format, export.date_from) == (user, "xlsx", dt.date(2026, 11, 1))
-    entry = ModelLogEntry.objects.get(action="portal.visits.export")
+    entry = ModelLogEntry.objects.get(action="portal.report_export")
     assert entry.user == user and entry.data["format"] == "xlsx"
 
 

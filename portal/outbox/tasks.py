@@ -1,16 +1,16 @@
-"""Background work shared by the apps: delivering queued e-mail."""
+"""Background delivery of queued e-mail (django-tasks; at once with the immediate backend)."""
 
 import logging
 
 from django_tasks import task
+
+from .delivery import mail_deliver
 
 logger = logging.getLogger("portal.mail")
 
 
 @task()
 def deliver_mail(mail_id: int) -> bool:
-    from .mail import mail_deliver
-
     try:
         return mail_deliver(mail_id)
     except Exception:  # never break the request (immediate backend); the scheduler retries

@@ -1,4 +1,4 @@
-"""The e-mail outbox (portal.core.mail).
+"""The e-mail outbox (portal.outbox).
 
 manage.py mail_outbox                 # how many are waiting, given up, sent today
 manage.py mail_outbox --send          # send what is due (run_scheduler does, every minute)
@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.core.mail import mail_retry_failed, mail_send_due, outbox_counts
+from portal.outbox.selectors import outbox_counts
+from portal.outbox.services import mail_retry_failed, mail_send_due
 
 
 class Command(BaseCommand):

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from portal.core import mail as outbox
-from portal.core.models import OutgoingMail
+from portal.outbox import delivery
+from portal.outbox import services as outbox
+from portal.outbox.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def broken_server(monkeypatch):
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(outbox, "send_mail", refuse)
+    monkeypatch.setattr(delivery, "send_mail", refuse)
 
 
 def queue(**change):
@@ -53,11 +54,11 @@ def test_failures_are_retried_later_then_given_up_and_can_be_retried(
     assert row.sent_at is None and row.attempts == 1 and "mail server down" in row.last_error
     assert dt.timedelta(seconds=50) < row.send_after - timezone.now() < dt.timedelta(seconds=70)
     assert outbox.mail_send_due().failed == 0  # not due yet: nothing is tried
-    for _attempt in range(outbox.MAX_ATTEMPTS - 1):
+    for _attempt in range(delivery.MAX_ATTEMPTS - 1):
         OutgoingMail.objects.update(send_after=timezone.now() - dt.timedelta(seconds=1))
         outbox.mail_send_due()
     row.refresh_from_db()
-    assert row.attempts == outbox.MAX_ATTEMPTS and row.failed_at is not None
+    assert row.attempts == delivery.MAX_ATTEMPTS and row.failed_at is not None
     OutgoingMail.objects.update(send_after=timezone.now() - dt.timedelta(days=1))
     assert outbox.mail_send_due().failed == 0  # given up: no more attempts
     out = StringIO()
@@ -74,9 +75,9 @@ def test_a_message_being_sent_is_not_sent_twice():
     row = queue()  # the task has not run (no commit in this test)
     OutgoingMail.objects.filter(pk=row.pk).update(claimed_until=timezone.now() + dt.timedelta(minutes=2))
     assert outbox.mail_send_due().sent == 0 and not mail.outbox
-    assert outbox.mail_deliver(row.pk) is False
+    assert delivery.mail_deliver(row.pk) is False
     OutgoingMail.objects.filter(pk=row.pk).update(claimed_until=timezone.now() - dt.timedelta(seconds=1))  # sender died
-    assert outbox.mail_send_due().sent == 1 and outbox.mail_deliver(row.pk) is False
+    assert outbox.mail_send_due().sent == 1 and delivery.mail_deliver(row.pk) is False
     assert len(mail.outbox) == 1
 
 

@@ -1,4 +1,4 @@
-"""Outgoing e-mail through a durable outbox (OutgoingMail).
+"""The e-mail outbox: every e-mail the portal sends goes through it (OutgoingMail).
 
 `mail_queue` writes the message in the caller's transaction and, once that commits, asks the
 task worker to send it (at once with the immediate backend of development and tests). A
@@ -17,18 +17,15 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
+from .delivery import due_q, mail_deliver
 from .models import OutgoingMail
+from .tasks import deliver_mail
 
 logger = logging.getLogger("portal.mail")
-
-RETRY_MINUTES = [1, 5, 15, 60, 180, 720, 1440]
-MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
-CLAIM_SECONDS = 300  # a sender that died mid-send frees the message after this
 
 
 def mail_queue(*, to: list[str], subject: str, body: str, reference: str = "") -> OutgoingMail | None:
@@ -48,54 +45,10 @@ def mail_queue(*, to: list[str], subject: str, body: str, reference: str = "") -
 
 
 def _enqueue(mail_id: int) -> None:
-    from .tasks import deliver_mail
-
     try:
         deliver_mail.enqueue(mail_id)
     except Exception:  # the scheduler sends it on its next run
         logger.exception("could not enqueue e-mail %s", mail_id)
-
-
-def _due(now: dt.datetime) -> Q:
-    return Q(sent_at__isnull=True, failed_at__isnull=True, send_after__lte=now) & (
-        Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    )
-
-
-def mail_deliver(mail_id: int) -> bool:
-    """Send one queued message if it is due and nobody else is sending it. True when sent."""
-    now = timezone.now()
-    claimed = OutgoingMail.objects.filter(_due(now), pk=mail_id).update(
-        claimed_until=now + dt.timedelta(seconds=CLAIM_SECONDS),
-        attempts=F("attempts") + 1,
-    )
-    if not claimed:
-        return False
-    mail = OutgoingMail.objects.get(pk=mail_id)
-    try:
-        send_mail(mail.subject, mail.body, None, mail.to)
-    except Exception as error:
-        _failed(mail, error)
-        return False
-    # The text is dropped once delivered (a receipt holds the citizen's secret key); the row
-    # stays for the record: who was told what, when.
-    OutgoingMail.objects.filter(pk=mail.pk).update(sent_at=timezone.now(), claimed_until=None, last_error="", body="")
-    logger.info("e-mail %s sent (%s, attempt %s)", mail.pk, mail.reference or mail.subject, mail.attempts)
-    return True
-
-
-def _failed(mail: OutgoingMail, error: Exception) -> None:
-    message = f"{type(error).__name__}: {error}"[:2000]
-    now = timezone.now()
-    if mail.attempts >= MAX_ATTEMPTS:
-        OutgoingMail.objects.filter(pk=mail.pk).update(failed_at=now, claimed_until=None, last_error=message)
-        logger.error("e-mail %s (%s) given up after %s attempts: %s", mail.pk, mail.reference, mail.attempts, message)
-        return
-    delay = dt.timedelta(minutes=RETRY_MINUTES[mail.attempts - 1])
-    OutgoingMail.objects.filter(pk=mail.pk).update(send_after=now + delay, claimed_until=None, last_error=message)
-    logger.warning(
-        "e-mail %s (%s) attempt %s failed, next in %s: %s", mail.pk, mail.reference, mail.attempts, delay, message
-    )
 
 
 @dataclass
@@ -111,7 +64,7 @@ def mail_send_due(*, limit: int = 100) -> OutboxRun:
     run = OutboxRun()
     now = timezone.now()
     for mail_id in (
-        OutgoingMail.objects.filter(_due(now)).order_by("send_after", "pk").values_list("pk", flat=True)[:limit]
+        OutgoingMail.objects.filter(due_q(now)).order_by("send_after", "pk").values_list("pk", flat=True)[:limit]
     ):
         if mail_deliver(mail_id):
             run.sent += 1
@@ -130,13 +83,3 @@ def mail_retry_failed() -> int:
         send_after=timezone.now(),
         claimed_until=None,
     )
-
-
-def outbox_counts() -> dict[str, int]:
-    now = timezone.now()
-    rows = OutgoingMail.objects
-    return {
-        "waiting": rows.filter(sent_at__isnull=True, failed_at__isnull=True).count(),
-        "given_up": rows.filter(failed_at__isnull=False, sent_at__isnull=True).count(),
-        "sent_today": rows.filter(sent_at__gte=now - dt.timedelta(days=1)).count(),
-    }

@@ -1,0 +1,52 @@
+"""Writes on citizen petitions, one module per stage of the workflow (portal.feedback.workflow):
+submission, handling, answers, publication, ratings, reminders. Views, the API, the admin,
+commands and the demo call these names."""
+
+from ..anonymise import anonymise
+from ..errors import PetitionActionError, PetitionChallenge, PetitionInvalid, PetitionRateLimited
+from ..keys import petition_key
+from ..text import clean_text, html_text, sanitize_answer
+from .answers import petition_answer_approve, petition_answer_return, petition_answer_save
+from .handling import (
+    petition_accept,
+    petition_assign,
+    petition_extend,
+    petition_merge,
+    petition_note,
+    petition_refuse,
+    petition_transfer,
+)
+from .publication import petition_publish, petition_unpublish
+from .ratings import petition_rate, site_rating_submit
+from .reminders import petition_reminders_send
+from .submission import SubmitResult, normalize_phone, petition_submit
+
+__all__ = [
+    "PetitionActionError",
+    "PetitionChallenge",
+    "PetitionInvalid",
+    "PetitionRateLimited",
+    "SubmitResult",
+    "anonymise",
+    "clean_text",
+    "html_text",
+    "normalize_phone",
+    "petition_accept",
+    "petition_answer_approve",
+    "petition_answer_return",
+    "petition_answer_save",
+    "petition_assign",
+    "petition_extend",
+    "petition_key",
+    "petition_merge",
+    "petition_note",
+    "petition_publish",
+    "petition_rate",
+    "petition_refuse",
+    "petition_reminders_send",
+    "petition_submit",
+    "petition_transfer",
+    "petition_unpublish",
+    "sanitize_answer",
+    "site_rating_submit",
+]
