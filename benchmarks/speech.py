@@ -17,9 +17,10 @@ from benchmarks.common import setup_django
 setup_django("bench.sqlite3")
 
 from portal.accessibility.speech.engines import CommandEngine, EspeakEngine  # noqa: E402
-from portal.accessibility.speech.normalize import Normalizer, seed_abbreviations  # noqa: E402
+from portal.accessibility.speech.normalize import Normalizer  # noqa: E402
 from portal.accessibility.speech.script import Sentence, split_sentences  # noqa: E402
 from portal.accessibility.speech.synthesis import synthesize  # noqa: E402
+from portal.glossary.selectors import seed_entries  # noqa: E402
 from portal.home import demo_data as data  # noqa: E402
 
 VALUES = {
@@ -54,7 +55,7 @@ def corpus() -> list[str]:
 
 def main() -> None:
     sentences = corpus()
-    normalizer = Normalizer(seed_abbreviations())
+    normalizer = Normalizer(seed_entries())
     work = sentences * max(1, 3000 // len(sentences))
     random.Random(1).shuffle(work)
     normalizer(work[0])

@@ -10,6 +10,7 @@ from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.core import views as core_views
 from portal.feedback import views as feedback_views
+from portal.glossary import views as glossary_views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -18,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("tim-kiem/", search_views.search, name="search"),
-    path("tu-viet-tat/", accessibility_views.glossary_page, name="glossary"),
+    path("tu-viet-tat/", glossary_views.glossary_page, name="glossary"),
     path("doc-bai/<int:pk>.mp3", accessibility_views.article_audio_file, name="article_audio"),
     path("phan-anh-kien-nghi/gui/", feedback_views.petition_form, name="petition_form"),
     path("phan-anh-kien-nghi/tra-cuu/", feedback_views.petition_track, name="petition_track"),

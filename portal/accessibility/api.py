@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
 
-from portal.news.models import ArticlePage
+from portal.news import selectors as news
 
 from .selectors import article_audio_current
 from .services import read_aloud_config
@@ -53,7 +53,7 @@ def _script(page) -> list[dict]:
     "/articles/{article_id}", response=SpeechOut, summary="What “Đọc bài viết” reads, with the recording when ready"
 )
 def article_speech(request: HttpRequest, article_id: int):
-    page = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    page = get_object_or_404(news.live_articles(), pk=article_id)
     config = read_aloud_config()
     if not config.enabled:
         return {"status": "off", "audio": None, "sentences": []}

@@ -1,172 +1,11 @@
-"""Writes on the abbreviation glossary: CSV import (admin and command share it), CSV export,
-first-time seeding."""
+"""Writes of read-aloud: the configured engine, recording an article, pruning recordings."""
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
-from wagtail.log_actions import log
-
-from portal.core.signals import page_cache_batch
-
-from .glossary import glossary_changed
-from .models import Abbreviation
+from dataclasses import dataclass
 
 logger = logging.getLogger("portal.accessibility")
-
-SEED_FILE = Path(__file__).parent / "data" / "glossary.csv"
-MAX_IMPORT_BYTES = 2 * 1024 * 1024
-MAX_IMPORT_ROWS = 5000
-# Column names accepted in the header row (English, as exported, or Vietnamese).
-COLUMNS = {
-    "abbreviation": "abbreviation",
-    "tu viet tat": "abbreviation",
-    "full form": "full_form",
-    "nghia day du": "full_form",
-    "note": "note",
-    "ghi chu": "note",
-}
-EXPORT_HEADER = ["abbreviation", "full_form", "note"]
-
-
-class GlossaryFileError(Exception):
-    """The file as a whole cannot be read; the message is for the person importing."""
-
-
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return _("Imported %(created)d, updated %(updated)d, unchanged %(unchanged)d, errors %(errors)d.") % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": len(self.errors),
-        }
-
-
-def _decode(data: bytes) -> str:
-    if len(data) > MAX_IMPORT_BYTES:
-        raise GlossaryFileError(_("The file is larger than 2 MB."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise GlossaryFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")) from None
-
-
-def _rows(text: str):
-    from portal.core.text import fold
-
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header:
-        raise GlossaryFileError(_("The file is empty."))
-    columns = [COLUMNS.get(fold(name.replace("_", " "))) for name in header]
-    if "abbreviation" not in columns or "full_form" not in columns:
-        raise GlossaryFileError(
-            _(
-                "The first row must name the columns: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú)."
-            )
-        )
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        yield number, {col: values[i] if i < len(values) else "" for i, col in enumerate(columns) if col}
-
-
-def glossary_import(data: bytes, *, dry_run: bool = False, user=None) -> ImportResult:
-    """Add or update entries by abbreviation. Each line is checked like the admin form checks
-    it; a bad line is reported with its number and skipped, the others are imported. With
-    dry_run nothing is written. The page cache is cleared once, after the import commits."""
-    with page_cache_batch():
-        return _glossary_import(data, dry_run=dry_run, user=user)
-
-
-@transaction.atomic
-def _glossary_import(data: bytes, *, dry_run: bool, user) -> ImportResult:
-    result = ImportResult()
-    text = _decode(data)
-    existing = {a.abbreviation: a for a in Abbreviation.objects.all()}
-    seen: set[str] = set()
-    for number, row in _rows(text):
-        if number > MAX_IMPORT_ROWS + 1:
-            result.errors.append((number, _("Too many lines: at most %(n)d are read.") % {"n": MAX_IMPORT_ROWS}))
-            break
-        entry = existing.get(" ".join(row.get("abbreviation", "").split())) or Abbreviation()
-        before = (entry.abbreviation, entry.full_form, entry.note)
-        entry.abbreviation = row.get("abbreviation", "")
-        entry.full_form = row.get("full_form", "")
-        entry.note = row.get("note", "")
-        try:
-            entry.full_clean(validate_unique=False)
-        except ValidationError as error:
-            messages = [f"{msg}" for msgs in error.message_dict.values() for msg in msgs]
-            result.errors.append((number, " ".join(messages)))
-            continue
-        if entry.abbreviation in seen:
-            result.errors.append((number, _("%(abbr)s appears twice in the file.") % {"abbr": entry.abbreviation}))
-            continue
-        seen.add(entry.abbreviation)
-        if entry.pk and before == (entry.abbreviation, entry.full_form, entry.note):
-            result.unchanged += 1
-            continue
-        created = entry.pk is None
-        if not dry_run:
-            entry.save()
-            log(entry, "wagtail.create" if created else "wagtail.edit", user=user)
-            existing[entry.abbreviation] = entry
-        if created:
-            result.created += 1
-        else:
-            result.updated += 1
-    if not dry_run:
-        transaction.on_commit(glossary_changed)
-        glossary_changed()
-    logger.info("glossary import%s: %s", " (dry run)" if dry_run else "", result.summary())
-    return result
-
-
-def glossary_export_csv() -> str:
-    """The whole glossary as CSV (UTF-8, the same columns the import reads)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_HEADER)
-    for entry in Abbreviation.objects.order_by("abbreviation"):
-        writer.writerow([_csv_safe(entry.abbreviation), _csv_safe(entry.full_form), _csv_safe(entry.note)])
-    return out.getvalue()
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheet programs run text starting with = + - @ as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-def glossary_seed() -> int:
-    """Fill an empty glossary with the starter list shipped with the portal (133 common
-    public-administration abbreviations). Never touches a glossary that has entries, so a
-    department's edits and deletions stay."""
-    if Abbreviation.objects.exists():
-        return 0
-    return glossary_import(SEED_FILE.read_bytes()).created
-
-
-# -- Read-aloud recordings ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -215,7 +54,7 @@ def article_audio_generate(page_id: int, revision_id: int | None = None, *, forc
     costs nothing."""
     from django.core.files.base import ContentFile
 
-    from portal.news.models import ArticlePage
+    from portal.news import selectors as news
 
     from .models import ArticleAudio
     from .speech.engines import SpeechError
@@ -223,7 +62,7 @@ def article_audio_generate(page_id: int, revision_id: int | None = None, *, forc
     from .speech.script import article_script, script_hash
     from .speech.synthesis import synthesize
 
-    page = ArticlePage.objects.live().filter(pk=page_id).first()
+    page = news.live_article(page_id, public=False)
     config = read_aloud_config()
     if page is None or not config.enabled:
         return None

@@ -1,39 +1,16 @@
-"""A changed glossary changes pages (the <abbr> titles in article bodies): drop the cached
-entries and the page cache. A published article gets its read-aloud recording made in the
-background."""
-
-from contextlib import contextmanager
-from contextvars import ContextVar
+"""A published article gets its read-aloud recording made in the background; changed
+read-aloud settings change every article page."""
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from portal.core import bulk
 from portal.core.signals import clear_page_cache
 
-from .glossary import glossary_changed
-from .models import Abbreviation, ReadAloudSettings
-
-_paused: ContextVar[bool] = ContextVar("read_aloud_paused", default=False)
-
-
-@contextmanager
-def audio_generation_paused():
-    """Bulk publishing (demo content, imports) leaves recordings to `generate_audio --missing`."""
-    token = _paused.set(True)
-    try:
-        yield
-    finally:
-        _paused.reset(token)
-
-
-@receiver(post_save, sender=Abbreviation, dispatch_uid="portal_glossary_saved")
-@receiver(post_delete, sender=Abbreviation, dispatch_uid="portal_glossary_deleted")
-def _glossary_changed(**kwargs) -> None:
-    glossary_changed()
-    clear_page_cache()
+from .models import ReadAloudSettings
 
 
 @receiver(post_save, sender=ReadAloudSettings, dispatch_uid="portal_read_aloud_settings")
@@ -43,9 +20,9 @@ def _read_aloud_settings_changed(**kwargs) -> None:
 
 @receiver(page_published, dispatch_uid="portal_read_aloud_published")
 def _record_published_article(sender, instance, revision=None, **kwargs) -> None:
-    from portal.news.models import ArticlePage
+    from portal.news import selectors as news
 
-    if not settings.READ_ALOUD_ON_PUBLISH or _paused.get() or not isinstance(instance, ArticlePage):
+    if not settings.READ_ALOUD_ON_PUBLISH or bulk.active() or not news.is_article(instance):
         return
     from .tasks import generate_article_audio
 

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core import readable
 from portal.core.text import fold_for_search
 
 from .blocks import ArticleBodyBlock
@@ -172,6 +173,25 @@ class ArticlePage(Page):
                 for row in (block.value or {}).get("data") or []:
                     parts.append(" ".join(str(cell) for cell in row if cell))
         return "\n".join(p.strip() for p in parts if p and p.strip())
+
+    def read_aloud_parts(self) -> list[readable.Part]:
+        """What "Đọc bài viết" reads, in order (portal.core.readable): the title, the summary,
+        the paragraphs, the captions of images, videos and tables, and quotes."""
+        parts = [readable.Part(readable.TITLE, self.title), readable.Part(readable.SUMMARY, self.summary)]
+        for block in self.body:
+            kind, value = block.block_type, block.value
+            if kind == "paragraph":
+                parts.append(readable.Part(readable.BODY, value.source, html=True))
+            elif kind in ("image", "video") and value.get("caption"):
+                announce = "Ảnh: " if kind == "image" else "Video: "
+                parts.append(readable.Part(readable.CAPTION, value["caption"], announce=announce))
+            elif kind == "quote":
+                parts.append(readable.Part(readable.BODY, value["text"]))
+                if value.get("attribution"):
+                    parts.append(readable.Part(readable.BODY, value["attribution"]))
+            elif kind == "table" and isinstance(value, dict) and value.get("table_caption"):
+                parts.append(readable.Part(readable.CAPTION, value["table_caption"], announce="Bảng: "))
+        return parts
 
     def search_folded(self) -> str:
         """Diacritic-free copy indexed for readers who type without marks (see DESIGN.md)."""

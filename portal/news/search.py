@@ -16,8 +16,8 @@ from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
-from portal.accessibility.glossary import search_expansions
 from portal.core.text import fold, fold_for_search
+from portal.glossary.selectors import search_expansions
 from portal.search.highlight import Highlighted, highlight_text, query_words
 from portal.search.sources import Hit, SearchRequest, Source
 

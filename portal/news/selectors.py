@@ -16,6 +16,21 @@ def live_articles() -> QuerySet[ArticlePage]:
     return ArticlePage.objects.live().public().order_by("-date", "-pk")
 
 
+def published_articles() -> QuerySet[ArticlePage]:
+    """Live articles, newest first, including those behind a view restriction (read-aloud
+    records them all; what is public is decided where they are served)."""
+    return ArticlePage.objects.live().order_by("-date", "-pk")
+
+
+def live_article(article_id: int, *, public: bool = True) -> ArticlePage | None:
+    articles = live_articles() if public else published_articles()
+    return articles.filter(pk=article_id).first()
+
+
+def is_article(page) -> bool:
+    return isinstance(page, ArticlePage)
+
+
 def article_content_type() -> ContentType:
     return ContentType.objects.get_for_model(ArticlePage)
 

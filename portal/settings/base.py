@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "portal.core",
     "portal.outbox",
+    "portal.glossary",
     "portal.home",
     "portal.news",
     "portal.search",
@@ -240,7 +241,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # No e-mail address, phone number or secret key reaches a log (portal.core.privacy).
+    "filters": {"redact": {"()": "portal.core.privacy.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "portal": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},

@@ -12,10 +12,11 @@ portal's glossary (falling back to the starter list when the database is not the
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import cache, lru_cache
+
+from portal.glossary.selectors import glossary_entries, seed_entries
 
 from .numbers import (
     DIGITS,
@@ -818,13 +819,6 @@ class Normalizer:
         return text.strip()
 
 
-def seed_abbreviations() -> dict[str, str]:
-    from portal.accessibility.services import SEED_FILE
-
-    with SEED_FILE.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["abbreviation"]: row["full_form"] for row in csv.DictReader(handle)}
-
-
 @lru_cache(maxsize=4)
 def _normalizer_for(entries: tuple[tuple[str, str], ...]) -> Normalizer:
     return Normalizer(dict(entries))
@@ -836,13 +830,11 @@ def portal_normalizer() -> Normalizer:
     from django.db import DatabaseError
 
     try:
-        from portal.accessibility.glossary import glossary_entries
-
         entries = tuple((e.abbreviation, e.full_form) for e in glossary_entries())
     except DatabaseError:
         entries = ()
     if not entries:
-        entries = tuple(seed_abbreviations().items())
+        entries = tuple(seed_entries().items())
     return _normalizer_for(entries)
 
 

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 
 from bs4 import BeautifulSoup
 
+from portal.core.readable import Part
+
 from .normalize import Normalizer
 
 # A full stop after these is not the end of a sentence.
@@ -67,8 +69,8 @@ def _html_blocks(html: str) -> list[str]:
     return blocks
 
 
-def article_script(page, normalizer: Normalizer) -> list[Sentence]:
-    """The sentences of a (specific) ArticlePage in reading order."""
+def page_script(parts: list[Part], normalizer: Normalizer) -> list[Sentence]:
+    """The sentences of a page's readable parts (portal.core.readable) in reading order."""
     out: list[Sentence] = []
 
     def add(text: str, kind: str, prefix: str = "") -> None:
@@ -78,25 +80,18 @@ def article_script(page, normalizer: Normalizer) -> list[Sentence]:
                 out.append(Sentence(sentence, (prefix + spoken) if prefix else spoken, kind))
             prefix = ""
 
-    add(page.title, "title")
-    add(page.summary, "summary")
-    for block in page.body:
-        kind = block.block_type
-        value = block.value
-        if kind == "paragraph":
-            for text in _html_blocks(value.source):
-                add(text, "body")
-        elif kind == "image" and value.get("caption"):
-            add(value["caption"], "caption", "Ảnh: ")
-        elif kind in ("video",) and value.get("caption"):
-            add(value["caption"], "caption", "Video: ")
-        elif kind == "quote":
-            add(value["text"], "body")
-            if value.get("attribution"):
-                add(value["attribution"], "body")
-        elif kind == "table" and isinstance(value, dict) and value.get("table_caption"):
-            add(value["table_caption"], "caption", "Bảng: ")
+    for part in parts:
+        if part.html:
+            for text in _html_blocks(part.text):
+                add(text, part.kind)
+        else:
+            add(part.text, part.kind, part.announce)
     return out
+
+
+def article_script(page, normalizer: Normalizer) -> list[Sentence]:
+    """The sentences of any readable page (one with read_aloud_parts())."""
+    return page_script(page.read_aloud_parts(), normalizer)
 
 
 def script_hash(sentences: list[Sentence], engine_label: str, speed: int) -> str:

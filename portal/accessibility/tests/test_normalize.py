@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from portal.accessibility.speech.normalize import Normalizer, seed_abbreviations
+from portal.accessibility.speech.normalize import Normalizer
 from portal.accessibility.speech.numbers import number_words, roman_value
+from portal.glossary.selectors import seed_entries
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -337,7 +338,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def normalizer():
-    return Normalizer(seed_abbreviations())
+    return Normalizer(seed_entries())
 
 
 @pytest.mark.parametrize(("written", "spoken"), CASES, ids=[c[0][:40] for c in CASES])
@@ -397,7 +398,7 @@ def test_roman_numerals_are_checked():
 
 @pytest.mark.django_db
 def test_the_sites_glossary_is_used():
-    from portal.accessibility.models import Abbreviation
+    from portal.glossary.models import Abbreviation
     from portal.accessibility.speech.normalize import normalize
 
     entry = Abbreviation.objects.create(abbreviation="TTĐMST", full_form="trung tâm đổi mới sáng tạo")

@@ -25,9 +25,10 @@ from portal.accessibility.speech.engines import (
     speech_engine,
     wav_bytes,
 )
-from portal.accessibility.speech.normalize import Normalizer, seed_abbreviations
+from portal.accessibility.speech.normalize import Normalizer
 from portal.accessibility.speech.script import Sentence, article_script, split_sentences
 from portal.accessibility.speech.synthesis import synthesize
+from portal.glossary.selectors import seed_entries
 
 HAS_ESPEAK = shutil.which("espeak-ng") is not None
 needs_espeak = pytest.mark.skipif(not HAS_ESPEAK, reason="espeak-ng is not installed (.ci/run installs it)")
@@ -233,7 +234,7 @@ def test_article_script_reads_title_summary_body_and_captions(category):
 
     article = make_article(category, "Hội nghị tổng kết năm 2026", summary="Tổng kết công tác KH&CN.", body=BODY)
     article.body.append(("image", {"image": None, "alt_text": "", "caption": "Quang cảnh hội nghị."}))
-    script = article_script(article, Normalizer(seed_abbreviations()))
+    script = article_script(article, Normalizer(seed_entries()))
     assert [(s.kind, s.text) for s in script] == [
         ("title", "Hội nghị tổng kết năm 2026"),
         ("summary", "Tổng kết công tác KH&CN."),

@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef
 
 from portal.accessibility.models import ArticleAudio
 from portal.accessibility.services import article_audio_generate, read_aloud_config
-from portal.news.models import ArticlePage
+from portal.news import selectors as news
 
 
 class Command(BaseCommand):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             if skip_unavailable:
                 return
             raise CommandError(f"Bộ đọc “{config.engine}” chưa sẵn sàng trên máy chủ (xem README, Read-aloud).")
-        pages = ArticlePage.objects.live().order_by("-date")
+        pages = news.published_articles()
         if article:
             pages = pages.filter(pk=article)
             if not pages.exists():

@@ -20,8 +20,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from portal.accessibility.signals import audio_generation_paused
 from portal.core import roles
+from portal.core.bulk import bulk_publishing
 from portal.core.models import SiteIdentity, SiteNavigation
 from portal.core.site_setup import portal_setup
 from portal.feedback.demo import demo_petitions_seed
@@ -84,7 +84,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Recordings of the demo articles are left to the scheduler (generate_audio --missing).
-        with audio_generation_paused(), transaction.atomic():
+        with bulk_publishing(), transaction.atomic():
             home = portal_setup()
             site = Site.objects.get(is_default_site=True)
             self.seed_identity(site)

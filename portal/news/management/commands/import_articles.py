@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from portal.accessibility.signals import audio_generation_paused
+from portal.core.bulk import bulk_publishing
 from portal.news.services import ImportLineError, article_import
 
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         # Read-aloud recordings of imported articles are made afterwards by the scheduler
         # (generate_audio --missing), not one by one while importing.
         with (
-            audio_generation_paused(),
+            bulk_publishing(),
             path.open("rb") as handle,
             tqdm(total=size, unit="B", unit_scale=True, disable=not show_progress, desc=path.name) as progress,
         ):

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from django.core.cache import cache
 
@@ -18,6 +19,8 @@ from portal.core.text import fold, fold_for_search
 
 from .models import Abbreviation
 
+# The starter list shipped with the portal (133 common public-administration abbreviations).
+SEED_FILE = Path(__file__).parent / "data" / "glossary.csv"
 CACHE_KEY = "glossary:entries"
 CACHE_SECONDS = 3600
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -43,6 +46,14 @@ def glossary_entries() -> tuple[Entry, ...]:
         )
         cache.set(CACHE_KEY, entries, CACHE_SECONDS)
     return entries
+
+
+def seed_entries() -> dict[str, str]:
+    """The starter list as abbreviation → full form (read aloud before the database is set up)."""
+    import csv
+
+    with SEED_FILE.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["abbreviation"]: row["full_form"] for row in csv.DictReader(handle)}
 
 
 def glossary_changed() -> None:

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from ..glossary import abbreviate_html
+from ..selectors import abbreviate_html
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.accessibility import services
+from portal.glossary import services
 
 
 class Command(BaseCommand):

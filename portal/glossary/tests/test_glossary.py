@@ -10,12 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
-from portal.accessibility import services
-from portal.accessibility.glossary import Entry, abbreviate_html, glossary_search, search_expansions
-from portal.accessibility.models import Abbreviation
 from portal.core import roles
 from portal.core.site_setup import portal_setup
 from portal.core.tests.test_roles import make_user
+from portal.glossary import services
+from portal.glossary.models import Abbreviation
+from portal.glossary.selectors import Entry, abbreviate_html, glossary_search, search_expansions
 from portal.news.tests.factories import make_article
 
 ENTRIES = (
@@ -134,10 +134,10 @@ def test_import_adds_updates_and_reports_bad_lines(db):
 
 
 def test_import_clears_the_page_cache_once(db, monkeypatch):
-    from portal.core import signals
+    from portal.core import bulk
 
     clears = []
-    monkeypatch.setattr(signals, "_clear", lambda: clears.append(1))
+    monkeypatch.setattr(bulk, "empty_page_cache", lambda: clears.append(1))
     data = "abbreviation,full_form\nUBND,Ủy ban nhân dân\nSKHCN,Sở Khoa học và Công nghệ\nHĐND,Hội đồng nhân dân\n"
     assert services.glossary_import(data.encode()).created == 3
     assert clears == [1]
@@ -184,9 +184,9 @@ def test_import_command_reports_lines_and_fails(db, tmp_path):
 def test_admin_listing_export_and_import(client, home):
     admin = get_user_model().objects.create_superuser("root", "r@example.vn", "x-Secret-123")
     client.force_login(admin)
-    listing = client.get("/admin/snippets/accessibility/abbreviation/")
+    listing = client.get("/admin/snippets/glossary/abbreviation/")
     assert listing.status_code == 200 and "Nhập từ CSV" in listing.content.decode()
-    exported = client.get("/admin/snippets/accessibility/abbreviation/?export=csv")
+    exported = client.get("/admin/snippets/glossary/abbreviation/?export=csv")
     assert exported.status_code == 200
     text = b"".join(exported.streaming_content).decode("utf-8-sig")
     assert "KH&CN,khoa học và công nghệ" in text
@@ -215,3 +215,12 @@ def test_search_follows_the_glossary(home):
     assert search_expansions()["dhkh"] == (("dai", "hoc", "khoa", "hoc"),)
     groups = parse_query("đại học khoa học Thái Nguyên").groups
     assert [a.words for a in groups[0]] == [["dai", "hoc", "khoa", "hoc"], ["dhkh"]]
+
+
+def test_the_admin_addresses_of_before_the_glossary_app_redirect(client, home):
+    admin = get_user_model().objects.create_superuser("root2", "r2@example.vn", "x-Secret-123")
+    client.force_login(admin)
+    old = client.get("/admin/snippets/accessibility/abbreviation/")
+    assert old.status_code == 301 and old["Location"] == "/admin/snippets/glossary/abbreviation/"
+    add = client.get("/admin/snippets/accessibility/abbreviation/add/")
+    assert add["Location"] == "/admin/snippets/glossary/abbreviation/add/"
