@@ -32,7 +32,7 @@ def _no_visit_flush_after_tests():
 
 @pytest.fixture
 def home(db):
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
 
     return portal_setup()
 

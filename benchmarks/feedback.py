@@ -27,9 +27,9 @@ setup_django("bench-feedback.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 
-from portal.core.site_setup import portal_setup  # noqa: E402
 from portal.feedback.models import Petition, PetitionEvent  # noqa: E402
 from portal.feedback.selectors import counters_changed, petition_counters  # noqa: E402
+from portal.home.setup import portal_setup  # noqa: E402
 
 
 def free_port() -> int:

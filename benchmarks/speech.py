@@ -21,7 +21,7 @@ from portal.accessibility.speech.normalize import Normalizer  # noqa: E402
 from portal.accessibility.speech.script import Sentence, split_sentences  # noqa: E402
 from portal.accessibility.speech.synthesis import synthesize  # noqa: E402
 from portal.glossary.selectors import seed_entries  # noqa: E402
-from portal.home import demo_data as data  # noqa: E402
+from portal.news import demo_data as data  # noqa: E402
 
 VALUES = {
     "district": "Thanh Sơn",

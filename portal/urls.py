@@ -11,6 +11,7 @@ from portal.api import api
 from portal.core import views as core_views
 from portal.feedback import views as feedback_views
 from portal.glossary import views as glossary_views
+from portal.news import views as news_views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("hoi-dap/", feedback_views.questions, name="questions"),
     path("hoi-dap/<slug:slug>/", feedback_views.question_detail, name="question"),
     path("danh-gia-hai-long/", feedback_views.site_rating, name="site_rating"),
+    path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),

@@ -2,6 +2,7 @@
 (so the history, deadlines and counters are what a department would see)."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import services
 from .models import Petition, PetitionUnit
@@ -52,6 +53,21 @@ ANSWER = (
 
 
 @transaction.atomic
+def demo_petitions(home) -> str:
+    """The "portal_demo" hook: petitions handled by the first officer and leader of the demo
+    staff (the groups of portal.feedback.wagtail_hooks)."""
+    from django.contrib.auth import get_user_model
+
+    from .roles import LEADERS, OFFICERS
+
+    users = get_user_model().objects.filter(is_active=True).order_by("pk")
+    officer, leader = users.filter(groups__name=OFFICERS).first(), users.filter(groups__name=LEADERS).first()
+    if officer is None or leader is None:
+        return ""
+    created = demo_petitions_seed(officer=officer, leader=leader)
+    return _("Demo petitions: %(count)d new.") % {"count": created}
+
+
 def demo_petitions_seed(*, officer, leader) -> int:
     if Petition.objects.exists():
         return 0

@@ -10,7 +10,9 @@ from portal.core.permissions import ReadOnlyPolicy
 from portal.core.reports import register_report
 
 from . import admin_views
+from .demo import demo_petitions
 from .models import Petition, PetitionField, PetitionUnit
+from .roles import LEADER_PERMISSIONS, LEADERS, OFFICER_PERMISSIONS, OFFICERS
 from .selectors import petition_counters
 from .viewsets import PetitionViewSet
 
@@ -23,11 +25,6 @@ DEFAULT_FIELDS = [
     "Thủ tục hành chính",
     "Khác",
 ]
-# Groups for the handling of petitions (data: an administrator may rename them).
-OFFICERS = "Cán bộ xử lý PAKN"
-LEADERS = "Lãnh đạo duyệt PAKN"
-OFFICER_PERMISSIONS = ["view_petition", "handle_petition"]
-LEADER_PERMISSIONS = OFFICER_PERMISSIONS + ["approve_petition", "view_petition_report"]
 
 
 @hooks.register("portal_sidebar_widgets")
@@ -125,3 +122,6 @@ ACTIONS = [
 def register_petition_actions(actions):
     for name, label, message in ACTIONS:
         actions.register_action(f"portal.feedback.{name}", label, message)
+
+
+hooks.register("portal_demo", demo_petitions, order=50)

@@ -3,12 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.news import selectors as news
 
-class HomePage(RoutablePageMixin, Page):
+
+class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)
     per_category = models.PositiveSmallIntegerField(_("articles per category"), default=4)
@@ -25,16 +26,7 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    @path("rss/", name="rss")
-    def rss(self, request):
-        """The site-wide RSS feed (/rss/)."""
-        from portal.news.feeds import site_feed
-
-        return site_feed(request, self)
-
     def get_context(self, request, *args, **kwargs):
-        from portal.news import selectors as news
-
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = news.featured_articles(limit=self.featured_count)
         context["sections"] = news.latest_by_category(home=self, per_category=self.per_category)

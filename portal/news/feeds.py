@@ -17,8 +17,9 @@ FEED_ITEMS = 30
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
 
-    def __init__(self, *, page, articles, title: str, description: str):
+    def __init__(self, *, page, articles, title: str, description: str, titles_of):
         super().__init__()
+        self.titles_of = titles_of  # articles → {article id: category title}
         self.page = page
         self.articles = articles
         self.feed_title = title
@@ -41,10 +42,8 @@ class ArticleFeed(Feed):
         return self.request.path
 
     def items(self):
-        from .selectors import category_titles
-
         items = list(self.articles[:FEED_ITEMS])
-        self.categories = category_titles(articles=items)
+        self.categories = self.titles_of(items)
         return items
 
     def item_title(self, item):
@@ -74,23 +73,23 @@ def _site_name(request) -> str:
     return SiteIdentity.for_request(request).site_title or settings.WAGTAIL_SITE_NAME
 
 
-def site_feed(request, home):
-    from .selectors import live_articles
-
+def site_feed(request, home, *, articles, titles_of):
     name = _site_name(request)
     return ArticleFeed(
         page=home,
-        articles=live_articles(),
+        articles=articles,
         title=name,
         description=_("Latest news from %(name)s") % {"name": name},
+        titles_of=titles_of,
     )(request)
 
 
-def category_feed(request, category):
+def category_feed(request, category, *, titles_of):
     name = _site_name(request)
     return ArticleFeed(
         page=category,
         articles=category.articles(),
         title=f"{category.title} – {name}",
         description=_("Latest articles in “%(category)s”") % {"category": category.title},
+        titles_of=titles_of,
     )(request)

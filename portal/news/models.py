@@ -5,6 +5,8 @@ table, not on the page: publishing a revision copies every page field from the r
 a counter stored on the page would be rolled back by each edit.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -24,8 +26,10 @@ from wagtail.search import index
 
 from portal.core import readable
 from portal.core.text import fold_for_search
+from portal.search.filters import parse_date_filter
 
 from .blocks import ArticleBodyBlock
+from .feeds import category_feed
 
 
 class CategoryPage(RoutablePageMixin, Page):
@@ -63,9 +67,14 @@ class CategoryPage(RoutablePageMixin, Page):
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from .feeds import category_feed
+        return category_feed(request, self, titles_of=CategoryPage.titles_of)
 
-        return category_feed(request, self)
+    @staticmethod
+    def titles_of(articles) -> dict[int, str]:
+        """Title of each article's category, in one query (the parent's tree path is a prefix)."""
+        parent_path = {a.pk: a.path[: -ArticlePage.steplen] for a in articles}
+        titles = dict(CategoryPage.objects.filter(path__in=set(parent_path.values())).values_list("path", "title"))
+        return {pk: titles.get(path, "") for pk, path in parent_path.items()}
 
     def articles(self):
         """Live articles of this category and its sub-categories, newest first."""
@@ -78,10 +87,14 @@ class CategoryPage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import filter_articles_by_date
-
         context = super().get_context(request, *args, **kwargs)
-        articles, date_filter = filter_articles_by_date(self.articles(), request.GET)
+        date_filter = parse_date_filter(request.GET)
+        start, end = date_filter.bounds()
+        articles = self.articles()
+        if start:
+            articles = articles.filter(date__gte=start)
+        if end:
+            articles = articles.filter(date__lt=end)
         paginator = Paginator(articles, settings.PORTAL_ARTICLES_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
@@ -155,7 +168,7 @@ class ArticlePage(Page):
             )
 
     @property
-    def category(self) -> "CategoryPage | None":
+    def category(self) -> CategoryPage | None:
         parent = self.get_parent()
         return parent.specific if parent else None
 
@@ -204,16 +217,33 @@ class ArticlePage(Page):
 
     @cached_property
     def view_count(self) -> int:
-        from .selectors import article_view_count
+        return ArticleViewCount.count_for(self.pk)
 
-        return article_view_count(article_id=self.pk)
+    def other_articles(self, *, limit: int) -> list[ArticlePage]:
+        """'Bài viết khác': the newest other live articles of the same category."""
+        parent = self.get_parent()
+        if parent is None:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .child_of(parent)
+            .exclude(pk=self.pk)
+            .order_by("-date", "-pk")
+            .only("title", "url_path", "summary", "date", "slug", "path", "depth")[:limit]
+        )
+
+    def related_articles(self) -> list[ArticlePage]:
+        ids = [link.related_page_id for link in self.related_links.all()]
+        if not ids:
+            return []
+        found = {page.pk: page for page in ArticlePage.objects.live().public().filter(pk__in=ids)}
+        return [found[i] for i in ids if i in found]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import other_articles, related_articles
-
         context = super().get_context(request, *args, **kwargs)
-        context["other_articles"] = other_articles(article=self, limit=settings.PORTAL_OTHER_ARTICLES)
-        context["related_articles"] = related_articles(article=self)
+        context["other_articles"] = self.other_articles(limit=settings.PORTAL_OTHER_ARTICLES)
+        context["related_articles"] = self.related_articles()
         context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
         context["meta"] = self.social_metadata(request)
         return context
@@ -278,6 +308,10 @@ class ArticleViewCount(models.Model):
 
     class Meta:
         verbose_name = _("view count")
+
+    @classmethod
+    def count_for(cls, article_id: int) -> int:
+        return cls.objects.filter(page_id=article_id).values_list("count", flat=True).first() or 0
 
 
 class ArticleSearchText(models.Model):

@@ -1,13 +1,12 @@
 """Reads about news that several places need (pages, API, home page, benchmarks)."""
 
 import datetime as dt
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+
+from portal.search.filters import DateFilter, parse_date_filter
 
 from .models import ArticlePage, ArticleViewCount, CategoryPage
 
@@ -42,7 +41,7 @@ def category_tree_rows() -> list[dict]:
 
 
 def article_view_count(*, article_id: int) -> int:
-    return ArticleViewCount.objects.filter(page_id=article_id).values_list("count", flat=True).first() or 0
+    return ArticleViewCount.count_for(article_id)
 
 
 def view_counts(*, article_ids: list[int]) -> dict[int, int]:
@@ -51,31 +50,16 @@ def view_counts(*, article_ids: list[int]) -> dict[int, int]:
 
 
 def category_titles(*, articles: list[ArticlePage]) -> dict[int, str]:
-    """Title of each article's category, in one query (the parent's tree path is a prefix)."""
-    parent_path = {a.pk: a.path[: -ArticlePage.steplen] for a in articles}
-    titles = dict(CategoryPage.objects.filter(path__in=set(parent_path.values())).values_list("path", "title"))
-    return {pk: titles.get(path, "") for pk, path in parent_path.items()}
+    """Title of each article's category, in one query."""
+    return CategoryPage.titles_of(articles)
 
 
 def other_articles(*, article: ArticlePage, limit: int) -> list[ArticlePage]:
-    """'Bài viết khác': the newest other live articles of the same category."""
-    parent = article.get_parent()
-    if parent is None:
-        return []
-    return list(
-        live_articles()
-        .child_of(parent)
-        .exclude(pk=article.pk)
-        .only("title", "url_path", "summary", "date", "slug", "path", "depth")[:limit]
-    )
+    return article.other_articles(limit=limit)
 
 
 def related_articles(*, article: ArticlePage) -> list[ArticlePage]:
-    ids = [link.related_page_id for link in article.related_links.all()]
-    if not ids:
-        return []
-    found = {page.pk: page for page in live_articles().filter(pk__in=ids)}
-    return [found[i] for i in ids if i in found]
+    return article.related_articles()
 
 
 def latest_by_category(*, home, per_category: int = 4) -> list[tuple[CategoryPage, list[ArticlePage]]]:
@@ -89,62 +73,20 @@ def latest_by_category(*, home, per_category: int = 4) -> list[tuple[CategoryPag
     return result
 
 
+def categories_by_slug() -> dict[str, CategoryPage]:
+    return {category.slug: category for category in CategoryPage.objects.order_by("path")}
+
+
+def category_tree(*, limit: int) -> list[tuple[CategoryPage, list[CategoryPage]]]:
+    """The first `limit` top-level categories in tree order, each with its sub-categories."""
+    categories = list(CategoryPage.objects.order_by("path"))
+    top_depth = min((c.depth for c in categories), default=0)
+    tops = [c for c in categories if c.depth == top_depth][:limit]
+    return [(top, [c for c in categories if c.path.startswith(top.path) and c.depth == top.depth + 1]) for top in tops]
+
+
 def featured_articles(*, limit: int = 5) -> list[ArticlePage]:
     return list(live_articles().filter(is_featured=True).select_related("featured_image")[:limit])
-
-
-@dataclass
-class DateFilter:
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    error: str = ""
-
-    @property
-    def active(self) -> bool:
-        return bool(self.date_from or self.date_to)
-
-    def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
-        """Start (inclusive) and end (exclusive) as aware datetimes of the site time zone."""
-        tz = timezone.get_current_timezone()
-        start = dt.datetime.combine(self.date_from, dt.time.min, tzinfo=tz) if self.date_from else None
-        end = dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz) if self.date_to else None
-        return start, end
-
-    @property
-    def query_prefix(self) -> str:
-        """The filter as the start of a query string, so pagination links keep it."""
-        params = {}
-        if self.date_from:
-            params["from"] = self.date_from.isoformat()
-        if self.date_to:
-            params["to"] = self.date_to.isoformat()
-        return urlencode(params) + "&" if params else ""
-
-
-def _parse_date(value: str) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(value)
-
-
-def parse_date_filter(params) -> DateFilter:
-    """Read ?from=…&to=… (yyyy-mm-dd or dd/mm/yyyy, inclusive). A malformed date is reported
-    to the reader (DateFilter.error) and the filter left empty rather than failing the page."""
-    date_filter = DateFilter()
-    try:
-        date_filter.date_from = _parse_date(params.get("from", ""))
-        date_filter.date_to = _parse_date(params.get("to", ""))
-    except ValueError:
-        return DateFilter(error=_("The date is not valid; use the form dd/mm/yyyy."))
-    if date_filter.date_from and date_filter.date_to and date_filter.date_from > date_filter.date_to:
-        date_filter.date_from, date_filter.date_to = date_filter.date_to, date_filter.date_from
-    return date_filter
 
 
 def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateFilter]:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal.core.text import slugify_vi
 
@@ -60,10 +60,10 @@ def article_view_count_set_minimum(*, article_id: int, count: int) -> None:
 
 # --------------------------------------------------------------------------- categories
 def home_page() -> Page:
-    from portal.home.models import HomePage
-
-    home = HomePage.objects.order_by("depth", "pk").first()
-    if home is None:
+    """The root page of the default site, where top-level categories live."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page.specific if site else None
+    if home is None or home.depth < 2:
         raise ValidationError(_("The site has no home page yet; run `manage.py setup_portal` first."))
     return home
 

@@ -10,3 +10,10 @@ def index_existing_articles(home):
 
     if not ArticleSearchText.objects.exists() and ArticlePage.objects.live().exists():
         article_search_index_rebuild()
+
+
+@hooks.register("portal_demo", order=10)
+def demo_news(home):
+    from .demo import demo_news_seed
+
+    return demo_news_seed(home)

@@ -205,7 +205,7 @@ def test_modules_are_short():
 @pytest.mark.parametrize(
     "edge, expected",
     [
-        (Edge("portal.core.site_setup", "portal.home.models", ("HomePage",), 1), "upward"),
+        (Edge("portal.core.roles", "portal.home.models", ("HomePage",), 1), "upward"),
         (Edge("portal.search.views", "portal.news.models", ("ArticlePage",), 1), "upward"),
         (Edge("portal.visits.selectors", "portal.news.models", ("ArticlePage",), 1), "private module"),
         (Edge("portal.feedback.views", "portal.feedback.admin_views", ("_file_response",), 1), "private name"),

@@ -131,7 +131,7 @@ def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live
 def recorded(transactional_db, settings, tmp_path):
     """An article recorded by a stand-in engine (a tone as long as the text) on publish."""
     from portal.accessibility.tests.test_read_aloud import FAKE_TTS
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
     from portal.news.tests.factories import make_article, make_category
 
     script = tmp_path / "fake_tts.py"

@@ -398,8 +398,8 @@ def test_roman_numerals_are_checked():
 
 @pytest.mark.django_db
 def test_the_sites_glossary_is_used():
-    from portal.glossary.models import Abbreviation
     from portal.accessibility.speech.normalize import normalize
+    from portal.glossary.models import Abbreviation
 
     entry = Abbreviation.objects.create(abbreviation="TTĐMST", full_form="trung tâm đổi mới sáng tạo")
     assert normalize("TTĐMST tỉnh khai trương.") == "trung tâm đổi mới sáng tạo tỉnh khai trương."

@@ -213,7 +213,7 @@ def test_sentences(paragraph, sentences):
 
 @pytest.fixture
 def category(db):
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
     from portal.news.tests.factories import make_category
 
     return make_category(portal_setup(), "Tin hoạt động")

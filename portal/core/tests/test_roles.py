@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Workflow
 
 from portal.core import roles
-from portal.core.site_setup import portal_setup
+from portal.home.setup import portal_setup
 from portal.news.tests.factories import make_article, make_category
 
 

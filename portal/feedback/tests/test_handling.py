@@ -24,8 +24,8 @@ from portal.feedback.models import (
     PetitionUnit,
     SiteRating,
 )
+from portal.feedback.roles import LEADERS, OFFICERS
 from portal.feedback.selectors import petition_counters
-from portal.feedback.wagtail_hooks import LEADERS, OFFICERS
 
 from .test_petitions import GOOD, post
 

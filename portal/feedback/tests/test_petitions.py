@@ -247,7 +247,7 @@ def test_admin_lists_petitions_and_never_edits_them(portal, client):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_hundred_concurrent_submissions_through_a_running_server(live_server, settings):
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
 
     portal_setup()
     settings.FEEDBACK_LIMIT_PER_IP_HOUR = settings.FEEDBACK_LIMIT_PER_CONTACT_DAY = 10_000

@@ -11,11 +11,11 @@ from django.core.management import call_command
 from wagtail.models import ModelLogEntry
 
 from portal.core import roles
-from portal.core.site_setup import portal_setup
 from portal.core.tests.test_roles import make_user
 from portal.glossary import services
 from portal.glossary.models import Abbreviation
 from portal.glossary.selectors import Entry, abbreviate_html, glossary_search, search_expansions
+from portal.home.setup import portal_setup
 from portal.news.tests.factories import make_article
 
 ENTRIES = (

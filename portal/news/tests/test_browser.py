@@ -40,7 +40,7 @@ def browser():
 
 @pytest.fixture
 def published(transactional_db):
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
     from portal.news.tests.factories import make_article, make_category
 
     home = portal_setup()

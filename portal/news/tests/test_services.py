@@ -25,7 +25,7 @@ def test_set_minimum_never_lowers(article):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_views_are_not_lost():
     """8 threads × 25 visits on fresh rows: every increment lands (no read-modify-write)."""
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
     from portal.news.tests.factories import make_article, make_category
 
     home = portal_setup()

@@ -214,7 +214,7 @@ def test_reindex_command_and_setup_fill_an_empty_index(corpus):
 
     from django.core.management import call_command
 
-    from portal.core.site_setup import portal_setup
+    from portal.home.setup import portal_setup
     from portal.news.models import ArticleSearchText
 
     ArticleSearchText.objects.all().delete()

@@ -9,10 +9,10 @@ from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from portal.home.models import HomePage
+from portal.core.models import SiteIdentity, SiteNavigation
+from portal.core.roles import roles_setup
 
-from .models import SiteIdentity, SiteNavigation
-from .roles import roles_setup
+from .models import HomePage
 
 
 @transaction.atomic

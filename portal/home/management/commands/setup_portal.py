@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from portal.core.site_setup import portal_setup
+from portal.home.setup import portal_setup
 
 
 class Command(BaseCommand):
