@@ -20,7 +20,7 @@ class SearchRequest:
     sort: str  # "relevance" or "date"
     date_from: dt.datetime | None = None  # aware, inclusive
     date_to: dt.datetime | None = None  # aware, exclusive
-    category: Any = None  # a news CategoryPage; sources without categories ignore it
+    category: Any = None  # the value of the chosen Facet of the source that offers categories
 
 
 @dataclass
@@ -35,6 +35,16 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """One choice of a source's category filter."""
+
+    slug: str  # value of ?category=
+    label: str
+    level: int = 0  # 0 top level, 1 a sub-category (shown indented)
+    value: Any = None  # what the source's find() receives in SearchRequest.category
+
+
+@dataclass(frozen=True)
 class Source:
     key: str  # value of ?type= (Vietnamese, ASCII: "tin-bai", "hoi-dap")
     label: str  # shown on the tab (lazy translation)
@@ -43,8 +53,15 @@ class Source:
     find: Callable[[SearchRequest], Any]
     # A page of those results as Hits, in order.
     hits: Callable[[list, str], list[Hit]]
-    uses_category: bool = False
+    # The categories this source can be narrowed to (the "category" filter), or None.
+    categories: Callable[[], list[Facet]] | None = None
+    # Titles of its newest entries (at most the number given), for "did you mean".
+    vocabulary: Callable[[int], list[str]] | None = None
     order: int = 100  # tabs from lowest; news is 0
+
+    @property
+    def uses_category(self) -> bool:
+        return self.categories is not None
 
 
 class Results:
@@ -80,3 +97,21 @@ def sources() -> list[Source]:
 
 def source_for(key: str | None) -> Source | None:
     return _SOURCES.get(key or "")
+
+
+def category_facets() -> list[Facet]:
+    """The category filter of the search page: the categories of the first source that has them."""
+    for source in sources():
+        if source.categories is not None:
+            return source.categories()
+    return []
+
+
+def vocabulary_titles(limit: int) -> list[str]:
+    titles: list[str] = []
+    for source in sources():
+        if source.vocabulary is not None:
+            titles += source.vocabulary(limit - len(titles))
+        if len(titles) >= limit:
+            break
+    return titles

@@ -1,17 +1,16 @@
 """Site search page. Matching ignores case and diacritics; results can be narrowed by content
 type (one tab per registered source, see portal.search.sources), category and dates, and
-sorted by relevance or date (see portal.news.search)."""
+sorted by relevance or date (portal.search.query); each source finds its own matches."""
 
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
-from portal.news.models import CategoryPage
-from portal.news.search import SORTS, suggest_query
-from portal.news.selectors import parse_date_filter
-
-from .sources import SearchRequest, source_for, sources
+from .filters import parse_date_filter
+from .query import SORTS
+from .sources import SearchRequest, category_facets, source_for, sources
+from .suggest import suggest_query
 
 MAX_QUERY = 200
 PER_PAGE = 10
@@ -20,7 +19,7 @@ PER_PAGE = 10
 def search(request):
     query = " ".join((request.GET.get("q") or "").split())[:MAX_QUERY]
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
-    categories = list(CategoryPage.objects.live().public().order_by("path").only("title", "slug", "path", "depth"))
+    categories = category_facets()
     category = next((c for c in categories if c.slug == request.GET.get("category")), None)
     date_filter = parse_date_filter(request.GET)
     date_from, date_to = date_filter.bounds()
@@ -29,7 +28,9 @@ def search(request):
     source = chosen or kinds[0]
     hits, page_obj, tabs = [], None, []
     if query:
-        wanted = SearchRequest(query=query, sort=sort, date_from=date_from, date_to=date_to, category=category)
+        wanted = SearchRequest(
+            query=query, sort=sort, date_from=date_from, date_to=date_to, category=category.value if category else None
+        )
         found = {kind.key: kind.find(wanted) for kind in kinds}
         if chosen is None and not found[source.key].count():
             # No type asked for and no news found: open the first type that has matches.

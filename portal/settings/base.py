@@ -197,7 +197,7 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 PORTAL_SEARCH_CONFIG = "simple"
 # Unfiltered searches keep only the newest this many matches and say that more match (see
-# portal/news/search.py, IndexQuery); smaller is faster.
+# portal/news/search_engine.py, IndexQuery); smaller is faster.
 SEARCH_BROAD_LIMIT = env_int("SEARCH_BROAD_LIMIT", 1_000)
 # Up to this many matches are ordered by the engine's relevance score (bm25 / ts_rank); more
 # are ordered by "whole phrase present", then newest, and re-ranked in Python for the first

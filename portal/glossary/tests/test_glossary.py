@@ -208,7 +208,7 @@ def test_import_needs_permission(client, home):
 
 # --------------------------------------------------------------------------- search
 def test_search_follows_the_glossary(home):
-    from portal.news.search import parse_query
+    from portal.search.query import parse_query
 
     assert "dhkh" not in search_expansions()
     Abbreviation.objects.create(abbreviation="ĐHKH", full_form="Đại học Khoa học")

@@ -122,7 +122,7 @@ def test_api_q_matches_page_ranking(client, corpus):
 def test_parse_query_groups_quotes_prefixes_and_abbreviations(home):
     """Abbreviations come from the glossary (seeded by portal_setup); KH&CN and KHCN both
     fold to "khcn", so both full forms are searched."""
-    from portal.news.search import parse_query
+    from portal.search.query import parse_query
 
     parsed = parse_query('"Hội nghị" KH&CN nghiê*')
     assert [[a.words for a in g] for g in parsed.groups] == [
@@ -242,7 +242,7 @@ def test_synthetic_articles_are_searchable(home, settings):
 
 # ------------------------------------------------------------------------ suggestions
 def test_suggestion_corrects_a_typo_and_restores_diacritics(corpus):
-    from portal.news.search import suggest_query
+    from portal.search.suggest import suggest_query
 
     assert titles(search_articles(query="hoi nhgi dien hinh")) == []
     assert suggest_query("hoi nhgi dien hinh") == "hội nghị điển hình"
