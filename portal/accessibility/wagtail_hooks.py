@@ -46,3 +46,16 @@ def grant_recording_view(home):
     permission = Permission.objects.get(content_type__app_label="accessibility", codename="view_articleaudio")
     for group in Group.objects.filter(name__in=[EDITORS, APPROVERS]):
         group.permissions.add(permission)
+
+
+@hooks.register("portal_scheduled_jobs")
+def read_aloud_jobs():
+    from portal.core.jobs import Job
+
+    return [
+        # Recordings of articles published without the background task (bulk imports, demo
+        # content); a few per run so the scheduler never stalls.
+        Job("generate_audio", "generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}, order=30),
+        # Recordings no reader gets any more, a week after they stopped being used.
+        Job("audio_prune", "audio_prune", every=3600, order=90),
+    ]

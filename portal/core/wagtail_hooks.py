@@ -24,3 +24,11 @@ register_snippet(CalendarDayViewSet)
 @hooks.register("register_log_actions")
 def register_report_export_action(actions):
     actions.register_action("portal.report_export", _("Export report"), _("Exported a report"))
+
+
+@hooks.register("portal_scheduled_jobs")
+def scheduled_publishing():
+    from .jobs import Job
+
+    # Pages whose scheduled publication (or unpublication) time has come (Wagtail's command).
+    return [Job("publish_scheduled", "publish_scheduled", order=0)]

@@ -8,8 +8,6 @@ expires after half an hour.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 
 from django.conf import settings
@@ -18,6 +16,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from portal.core import ratelimit
+from portal.core.privacy import keyed_hash, same_secret
 
 from .keys import attempt_bucket
 
@@ -32,7 +31,7 @@ def challenge_needed(ip: str) -> bool:
 
 
 def _digest(answer: str, nonce: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), f"{SALT}:{nonce}:{answer}".encode(), hashlib.sha256).hexdigest()[:24]
+    return keyed_hash(SALT, f"{nonce}:{answer}", length=24)
 
 
 def challenge_new() -> dict[str, str]:
@@ -50,6 +49,6 @@ def challenge_passed(token: str, answer: str) -> bool:
     except signing.BadSignature:
         return False
     given = "".join(str(answer or "").split())
-    if not given.isdigit() or not hmac.compare_digest(_digest(str(int(given)), data["n"]), data["d"]):
+    if not given.isdigit() or not same_secret(_digest(str(int(given)), data["n"]), data["d"]):
         return False
     return cache.add(f"feedback:challenge-used:{data['n']}", 1, MAX_AGE)  # once only

@@ -125,3 +125,11 @@ def register_petition_actions(actions):
 
 
 hooks.register("portal_demo", demo_petitions, order=50)
+
+
+@hooks.register("portal_scheduled_jobs")
+def petition_jobs():
+    from portal.core.jobs import Job
+
+    # Deadline reminders (each petition at most once a day).
+    return [Job("petition_reminders", "petition_reminders", order=40)]

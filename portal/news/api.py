@@ -1,7 +1,6 @@
 """Read API for articles and the view-count beacon."""
 
 import datetime as dt
-import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +11,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from portal.core.beacons import client_ip, is_bot, is_prefetch, pixel_response
+from portal.core.privacy import keyed_hash
 
 from . import selectors, services
 from .models import ArticlePage, CategoryPage
@@ -118,8 +118,7 @@ def _should_count(request: HttpRequest, article_id: int) -> bool:
     if window > 0:
         # The same browser reloading within the window is one visit. The key is a hash held
         # only in the cache for the window; no address is stored anywhere.
-        ident = f"{client_ip(request)}|{agent}|{article_id}"
-        key = "seen:" + hashlib.sha256(ident.encode()).hexdigest()[:32]
+        key = "seen:" + keyed_hash("seen-article", f"{client_ip(request)}|{agent}|{article_id}")
         if not cache.add(key, 1, timeout=window):
             return False
     return True

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.core.permissions import register_read_only_report
@@ -35,3 +36,11 @@ class OutgoingMailViewSet(ModelViewSet):
 
 
 outgoing_mail_viewset = register_read_only_report(OutgoingMailViewSet)
+
+
+@hooks.register("portal_scheduled_jobs")
+def outbox_jobs():
+    from portal.core.jobs import Job
+
+    # E-mail the task worker could not deliver (mail server down), with growing delays.
+    return [Job("mail_outbox", "mail_outbox", {"send": True}, order=10)]

@@ -4,7 +4,6 @@ recording an export. The beacon views and the flush command call these."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import secrets
 import threading
@@ -19,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.core.beacons import device_class, is_bot
+from portal.core.privacy import keyed_hash
 
 from .buffer import DEVICE, PAGE, REFERRER, TOTAL, Batch, Hit, get_buffer
 from .models import (
@@ -59,8 +59,9 @@ def daily_salt(day: dt.date) -> str:
 
 
 def visitor_hash(*, day: dt.date, ip: str, user_agent: str) -> str:
-    """Pseudonymous and unlinkable across days: the salt is deleted when the day is over."""
-    return hashlib.sha256(f"{daily_salt(day)}|{ip}|{user_agent}".encode()).hexdigest()[:32]
+    """Pseudonymous and unlinkable across days: the day's salt is deleted when the day is over
+    (and the hash is keyed with the site secret as every other, portal.core.privacy)."""
+    return keyed_hash("visitor", f"{daily_salt(day)}|{ip}|{user_agent}")
 
 
 def referrer_host(referrer: str, *, own_host: str) -> str:

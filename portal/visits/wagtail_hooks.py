@@ -26,3 +26,11 @@ register_report(
     label=_("Visit statistics"),
     permission=REPORT_PERMISSION,
 )
+
+
+@hooks.register("portal_scheduled_jobs")
+def visit_jobs():
+    from portal.core.jobs import Job
+
+    # Buffered hits into the daily tables; finished days closed (their visitor hashes deleted).
+    return [Job("flush_visits", "flush_visits", order=20)]

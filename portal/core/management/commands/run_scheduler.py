@@ -1,49 +1,39 @@
-"""`manage.py run_scheduler`: run periodic jobs in one process (development and small installs).
+"""`manage.py run_scheduler`: run the periodic jobs the apps register (portal.core.jobs) in one
+process, for development and small installs; production may use it as a systemd service
+(deploy/portal-scheduler.service). `--once` runs every job once and fails, naming them, when
+any failed."""
 
-Production may use systemd timers instead (deploy/). Jobs: publish pages whose scheduled
-time has come (Wagtail's `publish_scheduled`), write buffered visit statistics and close
-finished days (`flush_visits`), record read-aloud audio that is missing (`generate_audio`), remind officers of petition
-deadlines (`petition_reminders`).
-Later features add theirs to JOBS.
-"""
-
-import logging
 import time
 
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-logger = logging.getLogger("portal.scheduler")
-
-JOBS = [
-    ("publish_scheduled", {}),
-    # E-mail the task worker could not deliver (mail server down), with growing delays.
-    ("mail_outbox", {"send": True}),
-    ("flush_visits", {}),
-    # Read-aloud recordings of articles published without the background task (bulk imports,
-    # demo content); a few per run so the scheduler never stalls.
-    ("generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}),
-    # Deadline reminders for citizen petitions (each petition at most once a day).
-    ("petition_reminders", {}),
-    # Read-aloud recordings no reader gets any more, a week after they stopped being used.
-    ("audio_prune", {}),
-]
+from portal.core.jobs import registered_jobs, run_round
 
 
 class Command(BaseCommand):
-    help = "Run periodic jobs every --interval seconds (or once with --once)."
+    help = "Run the registered periodic jobs every --interval seconds (or once with --once)."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60)
         parser.add_argument("--once", action="store_true")
+        parser.add_argument("--list", action="store_true", help="list the registered jobs and stop")
 
-    def handle(self, *args, interval: int, once: bool, **options):
+    def handle(self, *args, interval: int, once: bool, list: bool, **options):
+        jobs = registered_jobs()
+        if list:
+            for job in jobs:
+                self.stdout.write(f"{job.name}: {job.command} {job.options or ''} / {job.every} s")
+            return
+        if once:
+            result = run_round(jobs)
+            if result.failed:
+                raise CommandError(
+                    _("Scheduled jobs failed: %(jobs)s")
+                    % {"jobs": "; ".join(f"{name} ({error})" for name, error in result.failed.items())}
+                )
+            return
+        last_run: dict[str, float] = {}
         while True:
-            for name, kwargs in JOBS:
-                try:
-                    call_command(name, verbosity=0, **kwargs)
-                except Exception:  # one failing job must not stop the others
-                    logger.exception("scheduled job %s failed", name)
-            if once:
-                return
+            run_round(jobs, last_run=last_run)
             time.sleep(max(5, interval))
