@@ -1,6 +1,7 @@
 """Public news pages: article page content, other articles, category listing and filters."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -95,7 +96,14 @@ def test_home_page_shows_featured_and_sections(client, home, category):
     html = client.get("/").content.decode()
     assert "Tin nổi bật đặc biệt" in html and "Tin thường" in html
     assert category.title in html
-    assert "Thứ" in html or "Chủ Nhật" in html  # header date
+    # The header date, as Vietnamese notices write it: "Thứ Tư, 02/12/2026".
+    from django.utils import timezone
+
+    from portal.core.formats import full_date
+
+    now = timezone.localtime()
+    assert f'<time datetime="{now:%Y-%m-%d}">{full_date(now)}</time>' in html
+    assert re.match(r"^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}/\d{2}/\d{4}$", full_date(now))
 
 
 def test_header_footer_show_identity(client, home, category):
