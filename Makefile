@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install setup run test bench messages clean
+.PHONY: install setup run test lint bench messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,15 @@ run: setup
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# ruff (lint and format check), Django's deployment checks with the production settings (a
+# throwaway key: the real one is never in the repository), migrations in step with the models.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  $(BIN)/python manage.py check --deploy
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Search over BENCH_SEARCH_ARTICLES (100,000) synthetic articles on SQLite and, when the local
 # PostgreSQL answers, on PostgreSQL too (databases kept in var/ and portal_bench for re-runs).

@@ -1,4 +1,5 @@
-"""Shared fixtures: a set-up portal (home page, roles, workflow) and article builders."""
+"""Shared fixtures: a set-up portal (home page, roles, workflow; set up once per run) and article
+builders."""
 
 import shutil
 
@@ -30,8 +31,26 @@ def _no_visit_flush_after_tests():
     get_buffer().clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The portal is set up once per run in the test database (home page, default site, roles,
+    approval workflow, glossary, petition fields and groups): every test runs in a transaction
+    rolled back after it, so each starts from this state without paying for it again."""
+    with django_db_blocker.unblock():
+        from portal.home.setup import portal_setup
+
+        portal_setup()
+
+
 @pytest.fixture
 def home(db):
+    """The set-up portal's home page. pytest-django runs the tests that flush the database
+    (live servers, transactional tests) after the others; for those it is set up again."""
+    from portal.home.models import HomePage
+
+    found = HomePage.objects.first()
+    if found is not None:
+        return found
     from portal.home.setup import portal_setup
 
     return portal_setup()

@@ -166,7 +166,7 @@ class IndexQuery:
 
 class EngineQuery:
     """The same interface over Wagtail's configured search backend, used when that backend is
-    not the database one (Elasticsearch/OpenSearch at scale, see README): the engine ranks,
+    not the database one (Elasticsearch/OpenSearch at scale, see docs/architecture.md): the engine ranks,
     the folded query is sent as plain words (no abbreviation or prefix expansion)."""
 
     def __init__(self, parsed: ParsedQuery, articles, sort: str):

@@ -266,7 +266,7 @@ VISITS_FLUSH_SECONDS = env_int("VISITS_FLUSH_SECONDS", 60)
 VISITS_ONLINE_SECONDS = env_int("VISITS_ONLINE_SECONDS", 300)
 
 # Read-aloud ("Đọc bài viết"). The engine and voice can be changed in the admin among these;
-# programs, service addresses and keys are only set here (see README, Read-aloud).
+# programs, service addresses and keys are only set here (see docs/read-aloud.md).
 SPEECH_ENGINE = env_str("SPEECH_ENGINE", "espeak")  # espeak | command | http
 SPEECH_VOICE = env_str("SPEECH_VOICE", "")
 SPEECH_ESPEAK_BINARY = env_str("SPEECH_ESPEAK_BINARY", "espeak-ng")

@@ -44,7 +44,7 @@ class Command(BaseCommand):
         if not engine.available():
             if skip_unavailable:
                 return
-            raise CommandError(f"Bộ đọc “{config.engine}” chưa sẵn sàng trên máy chủ (xem README, Read-aloud).")
+            raise CommandError(f"Bộ đọc “{config.engine}” chưa sẵn sàng trên máy chủ (xem docs/read-aloud.md).")
         pages = news.published_articles()
         if article:
             pages = pages.filter(pk=article)
