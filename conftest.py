@@ -10,8 +10,13 @@ from django.core.cache import caches
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
+    """Each test starts with empty caches and an empty visit buffer (the page-view pipeline
+    keeps hits in the process until a flush)."""
+    from portal.visits.services import get_buffer
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    get_buffer().clear()
     yield
 
 
@@ -26,7 +31,7 @@ def _no_visit_flush_after_tests():
     """Pages loaded by browser tests leave visit hits in the buffer; the test database is gone
     when the process exits, so they are dropped instead of written at exit."""
     yield
-    from portal.visits.buffer import get_buffer
+    from portal.visits.services import get_buffer
 
     get_buffer().clear()
 

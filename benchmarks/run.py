@@ -134,7 +134,7 @@ def main() -> None:
     total = ArticlePage.objects.count()
     rows.append(measure(f"article page, uncached ({total} articles)", uncached, 60))
     rows.append(measure("article page, page cache hit", cached, 300))
-    rows.append(measure("view beacon (atomic UPDATE)", beacon, 300))
+    rows.append(measure("article view endpoint (through the visit pipeline, buffered)", beacon, 300))
     rows.append(measure("visit beacon (buffered, no DB write)", visit_beacon, 1000))
     flush_started = time.perf_counter()
     flushed = visit_services.visits_flush()

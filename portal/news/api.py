@@ -1,19 +1,17 @@
-"""Read API for articles and the view-count beacon."""
+"""Read API for articles, and the view endpoint for clients that count readings themselves."""
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from portal.core.beacons import client_ip, is_bot, is_prefetch, pixel_response
-from portal.core.privacy import keyed_hash
+from portal.core import pageviews
+from portal.core.beacons import client_ip, is_prefetch, pixel_response
 
-from . import selectors, services
+from . import selectors
 from .models import ArticlePage, CategoryPage
 from .search import search_articles
 
@@ -110,26 +108,18 @@ def get_article(request: HttpRequest, article_id: int):
     return data
 
 
-def _should_count(request: HttpRequest, article_id: int) -> bool:
-    agent = request.headers.get("User-Agent", "")
-    if is_bot(agent) or is_prefetch(request.headers):
-        return False
-    window = settings.PORTAL_VIEW_DEDUP_SECONDS
-    if window > 0:
-        # The same browser reloading within the window is one visit. The key is a hash held
-        # only in the cache for the window; no address is stored anywhere.
-        key = "seen:" + keyed_hash("seen-article", f"{client_ip(request)}|{agent}|{article_id}")
-        if not cache.add(key, 1, timeout=window):
-            return False
-    return True
-
-
 def _count(request: HttpRequest, article_id: int) -> tuple[int, bool]:
+    """Through the one page-view pipeline (portal.core.pageviews: the visit statistics decide
+    what counts and feed the article's counter), as the article page's own beacon does."""
     if not selectors.live_articles().filter(pk=article_id).exists():
         raise HttpError(404, _("No such article."))
-    if _should_count(request, article_id):
-        return services.article_view_record(article_id=article_id), True
-    return selectors.article_view_count(article_id=article_id), False
+    counted = not is_prefetch(request.headers) and pageviews.record_view(
+        ip=client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        page_id=article_id,
+        own_host=request.get_host(),
+    )
+    return pageviews.view_count(article_id) or 0, counted
 
 
 @router.post("/{int:article_id}/view", response=ViewCountOut, summary="Count one reading of an article")

@@ -8,9 +8,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from portal.core import pageviews
         from portal.search.sources import register
 
-        from . import signals  # noqa: F401
+        from . import selectors, services, signals  # noqa: F401
         from .search import NEWS_SOURCE
 
         register(NEWS_SOURCE)
+        # An article's views come from the visit pipeline (portal.core.pageviews).
+        pageviews.register_counter(add=services.article_views_add, stored=selectors.stored_view_count)

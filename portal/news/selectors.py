@@ -44,6 +44,13 @@ def article_view_count(*, article_id: int) -> int:
     return ArticleViewCount.count_for(article_id)
 
 
+def stored_view_count(page_id: int) -> int | None:
+    """The stored count of an article, None for a page that is not one (portal.core.pageviews)."""
+    if not ArticlePage.objects.filter(pk=page_id).exists():
+        return None
+    return ArticleViewCount.count_for(page_id)
+
+
 def view_counts(*, article_ids: list[int]) -> dict[int, int]:
     rows = ArticleViewCount.objects.filter(page_id__in=article_ids).values_list("page_id", "count")
     return dict(rows)

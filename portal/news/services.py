@@ -33,22 +33,19 @@ MAX_SUMMARY = 1000
 
 
 # --------------------------------------------------------------------------- view counts
-def article_view_record(*, article_id: int) -> int:
-    """Add one view and return the new count.
-
-    A single UPDATE … SET count = count + 1 is atomic on SQLite and PostgreSQL, so concurrent
-    visits never overwrite each other; the row is created on the first view, and a race on
-    that creation falls back to the UPDATE.
-    """
-    with transaction.atomic():
-        updated = ArticleViewCount.objects.filter(page_id=article_id).update(count=F("count") + 1)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    ArticleViewCount.objects.create(page_id=article_id, count=1)
-            except IntegrityError:
-                ArticleViewCount.objects.filter(page_id=article_id).update(count=F("count") + 1)
-    return ArticleViewCount.objects.get(page_id=article_id).count
+def article_views_add(views: dict[int, int]) -> None:
+    """Add the views of a flushed batch of the visit pipeline (portal.core.pageviews) to the
+    articles among those pages, each with one atomic UPDATE (its row created on first use)."""
+    articles = set(ArticlePage.objects.filter(pk__in=list(views)).values_list("pk", flat=True))
+    for article_id in sorted(articles):
+        count = views[article_id]
+        if ArticleViewCount.objects.filter(page_id=article_id).update(count=F("count") + count):
+            continue
+        try:
+            with transaction.atomic():
+                ArticleViewCount.objects.create(page_id=article_id, count=count)
+        except IntegrityError:
+            ArticleViewCount.objects.filter(page_id=article_id).update(count=F("count") + count)
 
 
 def article_view_count_set_minimum(*, article_id: int, count: int) -> None:

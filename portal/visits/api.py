@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
 from pydantic import Field
 
+from portal.core import pageviews
 from portal.core.beacons import client_ip, is_prefetch, pixel_response
 
 from . import selectors, services
@@ -24,6 +25,12 @@ class CountersOut(Schema):
     total: int
 
 
+class HitOut(CountersOut):
+    page_views: int | None = Field(
+        default=None, description="The page's own view counter (an article's), counting this view; null for other pages"
+    )
+
+
 def _record(request: HttpRequest, page: int | None, referrer: str) -> None:
     if is_prefetch(request.headers):
         return
@@ -36,17 +43,18 @@ def _record(request: HttpRequest, page: int | None, referrer: str) -> None:
     )
 
 
-@router.post("/hit", response=CountersOut, summary="Count one page view; returns the visit counters")
+@router.post("/hit", response=HitOut, summary="Count one page view; returns the visit counters and the page's")
 def visit_hit(request: HttpRequest, data: HitIn, response: HttpResponse):
-    _record(request, data.page, data.referrer)
+    page = data.page if data.page and data.page < 2**63 else None
+    _record(request, page, data.referrer)
     response["Cache-Control"] = "no-store"
-    return selectors.counters()
+    return {**selectors.counters(), "page_views": pageviews.view_count(page) if page else None}
 
 
 @router.get("/hit.gif", include_in_schema=False)
 def visit_hit_pixel(request: HttpRequest, page: int | None = None):
     """Counter for readers without JavaScript."""
-    _record(request, page if page and page > 0 else None, "")
+    _record(request, page if page and 0 < page < 2**63 else None, "")
     return pixel_response()
 
 

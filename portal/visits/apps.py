@@ -9,7 +9,11 @@ class VisitsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.core import pageviews
+
         from . import buffer, services
 
         buffer.set_writer(services.visits_write)
+        # The one pipeline that counts page views (portal.core.pageviews).
+        pageviews.set_recorder(record=services.hit_record, pending=services.pending_page_views)
         buffer.install_exit_flush()

@@ -96,6 +96,11 @@ class MemoryBuffer:
         finally:
             close_old_connections()
 
+    def pending_count(self, key: str) -> int:
+        """Hits of one counter ("day|kind|value") not yet flushed."""
+        with self._lock:
+            return self._batch.counters.get(key, 0)
+
     def pending(self) -> Batch:
         with self._lock:
             copy = Batch()
@@ -156,6 +161,10 @@ class RedisBuffer:
             slot = slot.decode()
             batch.visitors[slot] = max(batch.visitors.get(slot, 0.0), float(seen))
         return batch
+
+    def pending_count(self, key: str) -> int:
+        """Hits of one counter not yet flushed (a flush under way is not included)."""
+        return int(self.redis.hget(self.COUNTERS, key) or 0)
 
     def pending(self) -> Batch:
         batch = self._batch_from(self.redis.hgetall(self.COUNTERS), self.redis.hgetall(self.VISITORS))

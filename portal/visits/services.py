@@ -11,12 +11,14 @@ import time
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal.core import pageviews
 from portal.core.beacons import device_class, is_bot
 from portal.core.privacy import keyed_hash
 
@@ -86,10 +88,19 @@ def referrer_host(referrer: str, *, own_host: str) -> str:
 def hit_record(
     *, ip: str, user_agent: str, page_id: int | None, referrer: str = "", own_host: str = "", at: float | None = None
 ) -> bool:
-    """Count one page view. Robots are not counted; nothing about the reader is kept but the
-    day's salted hash, the kind of device and the referring host."""
+    """Count one page view. Robots are not counted, and a reload of the same page by the same
+    browser within PORTAL_VIEW_DEDUP_SECONDS is one view (a keyed hash held in the cache for
+    the window); nothing about the reader is kept but the day's salted hash, the kind of
+    device and the referring host. The page's own counter, if an app keeps one (an article's
+    views), is fed from these hits at the flush (portal.core.pageviews)."""
     if is_bot(user_agent):
         return False
+    page_id = page_id if page_id and 0 < page_id < 2**63 else None
+    window = settings.PORTAL_VIEW_DEDUP_SECONDS
+    if page_id and window > 0:
+        seen = "visits:seen:" + keyed_hash("seen-page", f"{ip}|{user_agent}|{page_id}")
+        if not cache.add(seen, 1, timeout=window):
+            return False
     at = at or time.time()
     day = timezone.localdate(dt.datetime.fromtimestamp(at, tz=dt.UTC))
     hit = Hit(
@@ -97,11 +108,16 @@ def hit_record(
         at=at,
         visitor=visitor_hash(day=day, ip=ip, user_agent=user_agent),
         device=device_class(user_agent),
-        page_id=page_id if page_id and page_id > 0 else None,
+        page_id=page_id,
         referrer_host=referrer_host(referrer, own_host=own_host),
     )
     get_buffer().add(hit)
     return True
+
+
+def pending_page_views(page_id: int) -> int:
+    """Today's views of a page still in the buffer (shown on its counter before the flush)."""
+    return get_buffer().pending_count(f"{timezone.localdate().isoformat()}|{PAGE}|{page_id}")
 
 
 def visits_flush() -> Batch:
@@ -152,16 +168,20 @@ def visits_store(batch: Batch) -> None:
             _add(DailyDevice, {"day": day, "device": value}, views=hits)
         elif kind == REFERRER:
             _add(DailyReferrer, {"day": day, "host": value[:253]}, views=hits)
-        elif kind == PAGE and value.isdigit():
+        elif kind == PAGE and value.isdigit() and len(value) <= 18:  # a page id, never an overflow
             page_views[(day, int(value))] = page_views.get((day, int(value)), 0) + hits
     # Only pages that exist (a beacon's page number comes from the browser).
     wanted = sorted({page_id for _, page_id in page_views})
     existing = set()
     for chunk in _chunks(wanted):
         existing.update(Page.objects.filter(pk__in=chunk).values_list("pk", flat=True))
+    per_page: dict[int, int] = defaultdict(int)
     for (day, page_id), hits in page_views.items():
         if page_id in existing:
             _add(DailyPageView, {"day": day, "page_id": page_id}, views=hits)
+            per_page[page_id] += hits
+    # The counters apps keep (an article's views) grow in the same transaction.
+    pageviews.pages_viewed(dict(per_page))
 
     seen_by_day: dict[dt.date, dict[str, float]] = defaultdict(dict)
     for slot, seen in batch.visitors.items():

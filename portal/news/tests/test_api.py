@@ -1,4 +1,5 @@
-"""GET /api/v1/articles, /api/v1/articles/{id} and the view beacon."""
+"""GET /api/v1/articles, /api/v1/articles/{id} and the view endpoint (through the one page-view
+pipeline: counted by the visit statistics, stored in the article's counter at the flush)."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -6,6 +7,7 @@ from zoneinfo import ZoneInfo
 from portal.news.selectors import article_view_count
 from portal.news.services import article_view_count_set_minimum
 from portal.news.tests.factories import make_article, make_category
+from portal.visits.services import visits_flush
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
@@ -85,6 +87,9 @@ def test_beacon_counts_real_visits_only(client, article):
     )
     pixel = client.get(f"/api/v1/articles/{article.pk}/view.gif", HTTP_USER_AGENT=BROWSER)
     assert pixel["Content-Type"] == "image/gif"
+    assert article_view_count(article_id=article.pk) == 0  # still in the visit buffer, shown nonetheless:
+    assert client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT="curl/8").json()["view_count"] == 2
+    visits_flush()
     assert article_view_count(article_id=article.pk) == 2
 
 
@@ -108,12 +113,47 @@ def test_count_survives_cached_html(client, article):
     assert client.get(article.url)["X-Page-Cache"] == "hit"
     for _ in range(3):
         client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER)
+    visits_flush()
     assert article_view_count(article_id=article.pk) == 3
 
 
 def test_count_survives_publishing_a_new_revision(client, article):
     client.post(f"/api/v1/articles/{article.pk}/view", HTTP_USER_AGENT=BROWSER)
+    visits_flush()
     revision = article.get_latest_revision_as_object()
     revision.title = "Sửa tiêu đề"
     revision.save_revision().publish()
     assert article_view_count(article_id=article.pk) == 1
+
+
+def test_the_page_beacon_is_the_one_pipeline(client, article):
+    """The article page sends no beacon of its own: the visit beacon's answer carries its count,
+    and the flush adds the views to the article (a page that is not an article has none)."""
+    html = client.get(article.url).content.decode()
+    assert "/view" not in html and "data-visit-beacon" in html
+    hit = client.post(
+        "/api/v1/visits/hit", {"page": article.pk}, content_type="application/json", HTTP_USER_AGENT=BROWSER
+    ).json()
+    assert hit["page_views"] == 1
+    other = client.post(
+        "/api/v1/visits/hit",
+        {"page": article.get_parent().pk},
+        content_type="application/json",
+        HTTP_USER_AGENT=BROWSER,
+    ).json()
+    assert other["page_views"] is None
+    visits_flush()
+    assert article_view_count(article_id=article.pk) == 1
+
+
+def test_reload_within_the_window_counts_once_in_both(client, article, settings):
+    from portal.visits.models import DailyPageView
+
+    settings.PORTAL_VIEW_DEDUP_SECONDS = 300
+    for _ in range(3):
+        client.post(
+            "/api/v1/visits/hit", {"page": article.pk}, content_type="application/json", HTTP_USER_AGENT=BROWSER
+        )
+    visits_flush()
+    assert article_view_count(article_id=article.pk) == 1
+    assert DailyPageView.objects.get(page_id=article.pk).views == 1

@@ -199,7 +199,8 @@ def test_beacon_api_counts_and_returns_counters(client, home, category):
     )
     assert response.status_code == 200
     assert response["Cache-Control"] == "no-store"
-    assert set(response.json()) == {"online", "today", "month", "total"}
+    assert set(response.json()) == {"online", "today", "month", "total", "page_views"}
+    assert response.json()["page_views"] is None  # a category page keeps no counter of its own
     pixel = client.get(f"/api/v1/visits/hit.gif?page={category.pk}", HTTP_USER_AGENT=BROWSER)
     assert pixel["Content-Type"] == "image/gif"
     client.post("/api/v1/visits/hit", {}, content_type="application/json", HTTP_USER_AGENT="Googlebot/2.1")

@@ -1,4 +1,5 @@
-/* Visit statistics beacon and the footer counters. */
+/* The one page-view beacon: visit statistics, the footer counters and the page's own view
+   counter (portal.core.pageviews). */
 (function () {
   "use strict";
 
@@ -17,6 +18,9 @@
       return response.ok ? response.json() : null;
     }).then(function (data) {
       if (!data) { return; }
+      // The page's own counter (an article's "Lượt xem"), counting this view.
+      var own = document.querySelector("[data-view-count]");
+      if (own && typeof data.page_views === "number") { own.textContent = data.page_views.toLocaleString("vi-VN"); }
       visits.querySelectorAll("[data-visit-counter]").forEach(function (cell) {
         var value = data[cell.getAttribute("data-visit-counter")];
         if (typeof value === "number") { cell.textContent = value.toLocaleString("vi-VN"); }
