@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .beacons import client_ip, is_prefetch
+
 
 @dataclass(frozen=True)
 class Counter:
@@ -46,6 +48,20 @@ def pages_viewed(views: dict[int, int]) -> None:
 def record_view(*, ip: str, user_agent: str, page_id: int | None, referrer: str = "", own_host: str = "") -> bool:
     """Count one view through the pipeline; False when it does not count (robot, reload)."""
     return _recorder["record"](ip=ip, user_agent=user_agent, page_id=page_id, referrer=referrer, own_host=own_host)
+
+
+def record_request(request, *, page_id: int | None, referrer: str = "") -> bool:
+    """Count the view a beacon request reports (the visit beacon, the article API's /view):
+    a speculative load (prefetch, prerender) is no reading."""
+    if is_prefetch(request.headers):
+        return False
+    return record_view(
+        ip=client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        page_id=page_id,
+        referrer=referrer,
+        own_host=request.get_host(),
+    )
 
 
 def view_count(page_id: int) -> int | None:

@@ -45,11 +45,6 @@ FORMS = {
 assert set(FORMS) == set(workflow.STEPS), "every step of the workflow has its form (or None)"
 
 
-def _related(petition: Petition, name: str):
-    """The petition's answer / publication / rating, or None (reverse one-to-one)."""
-    return getattr(petition, name) if hasattr(petition, name) else None
-
-
 class PetitionHandleView(InspectView):
     """GET: the petition's file with the forms of the steps this user may take now.
     POST `action=<name>`: take one step; a refused step shows its Vietnamese message and
@@ -75,10 +70,10 @@ class PetitionHandleView(InspectView):
             initial = {}
             if name == "assign":
                 initial = {"unit": petition.unit_id, "assignee": petition.assignee_id}
-            elif name == "answer" and _related(petition, "answer"):
+            elif name == "answer" and workflow.related(petition, "answer"):
                 initial = {"body": petition.answer.body}
             elif name == "publish":
-                answer = _related(petition, "answer")
+                answer = workflow.related(petition, "answer")
                 initial = {
                     "title": services.anonymise(petition.title, petition),
                     "question": services.anonymise(petition.content, petition),
@@ -100,11 +95,11 @@ class PetitionHandleView(InspectView):
             events=petition.events.select_related("actor").order_by("created_at", "pk"),
             citizen_files=petition.files.filter(kind=FileKind.CITIZEN),
             answer_files=petition.files.filter(kind=FileKind.ANSWER),
-            answer=_related(petition, "answer"),
+            answer=workflow.related(petition, "answer"),
             duplicates=petition.duplicates.all(),
             overdue=petition.is_overdue(),
-            publication=_related(petition, "publication"),
-            rating=_related(petition, "rating"),
+            publication=workflow.related(petition, "publication"),
+            rating=workflow.related(petition, "rating"),
             handle_media=sum((f.media for f in forms_by_action.values()), forms.Media()),
         )
         return context

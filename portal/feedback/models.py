@@ -87,7 +87,7 @@ OPEN_STATUSES = (PetitionStatus.RECEIVED, PetitionStatus.PROCESSING)
 class Petition(models.Model):
     code = models.CharField(_("tracking code"), max_length=20, unique=True)
     # The secret key is not stored: it is derived from the code, this salt and SECRET_KEY
-    # (services.petition_key), so a retried submission can show the same key again.
+    # (keys.petition_key), so a retried submission can show the same key again.
     key_salt = models.CharField(max_length=32)
     full_name = models.CharField(_("full name"), max_length=100)
     address = models.CharField(_("address or organisation"), max_length=255, blank=True)
@@ -231,7 +231,7 @@ class PetitionAnswer(models.Model):
     is answered and the citizen told)."""
 
     petition = models.OneToOneField(Petition, on_delete=models.PROTECT, related_name="answer")
-    body = models.TextField(_("answer"))  # sanitised HTML (services.sanitize_answer)
+    body = models.TextField(_("answer"))  # sanitised HTML (text.sanitize_answer)
     state = models.CharField(_("state"), max_length=10, choices=AnswerState.choices, default=AnswerState.DRAFT)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)

@@ -23,20 +23,20 @@ OPEN = (S.RECEIVED, S.PROCESSING)
 HANDLE, APPROVE = "handle_petition", "approve_petition"
 
 
-def _related(petition, name: str):
+def related(petition, name: str):
     """The petition's answer / publication, or None (reverse one-to-one)."""
     return getattr(petition, name) if hasattr(petition, name) else None
 
 
 def _answer_pending(petition) -> str | None:
-    answer = _related(petition, "answer")
+    answer = related(petition, "answer")
     if answer is None or answer.state != AnswerState.PENDING:
         return _("No answer is waiting for approval.")
     return None
 
 
 def _answer_editable(petition) -> str | None:
-    answer = _related(petition, "answer")
+    answer = related(petition, "answer")
     if answer is not None and answer.state == AnswerState.APPROVED:
         return _("The answer is already approved.")
     return None
@@ -49,14 +49,14 @@ def _not_extended(petition) -> str | None:
 def _publishable(petition) -> str | None:
     if not petition.publish_allowed:
         return _("The citizen asked for the answer not to be published.")
-    publication = _related(petition, "publication")
+    publication = related(petition, "publication")
     if publication is not None and publication.live:
         return _("It is already published.")
     return None
 
 
 def _published(petition) -> str | None:
-    publication = _related(petition, "publication")
+    publication = related(petition, "publication")
     return None if publication is not None and publication.live else _("It is not published.")
 
 

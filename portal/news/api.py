@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from portal.core import pageviews
-from portal.core.beacons import client_ip, is_prefetch, pixel_response
+from portal.core.beacons import pixel_response
 
 from . import selectors
 from .models import ArticlePage, CategoryPage
@@ -113,12 +113,7 @@ def _count(request: HttpRequest, article_id: int) -> tuple[int, bool]:
     what counts and feed the article's counter), as the article page's own beacon does."""
     if not selectors.live_articles().filter(pk=article_id).exists():
         raise HttpError(404, _("No such article."))
-    counted = not is_prefetch(request.headers) and pageviews.record_view(
-        ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-        page_id=article_id,
-        own_host=request.get_host(),
-    )
+    counted = pageviews.record_request(request, page_id=article_id)
     return pageviews.view_count(article_id) or 0, counted
 
 

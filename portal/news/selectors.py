@@ -46,9 +46,8 @@ def article_view_count(*, article_id: int) -> int:
 
 def stored_view_count(page_id: int) -> int | None:
     """The stored count of an article, None for a page that is not one (portal.core.pageviews)."""
-    if not ArticlePage.objects.filter(pk=page_id).exists():
-        return None
-    return ArticleViewCount.count_for(page_id)
+    row = ArticlePage.objects.filter(pk=page_id).values_list("pk", "view_counter__count").first()
+    return None if row is None else row[1] or 0  # one query, whether or not it has a row yet
 
 
 def view_counts(*, article_ids: list[int]) -> dict[int, int]:

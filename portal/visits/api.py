@@ -6,7 +6,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from portal.core import pageviews
-from portal.core.beacons import client_ip, is_prefetch, pixel_response
+from portal.core.beacons import pixel_response
 
 from . import selectors, services
 
@@ -31,22 +31,10 @@ class HitOut(CountersOut):
     )
 
 
-def _record(request: HttpRequest, page: int | None, referrer: str) -> None:
-    if is_prefetch(request.headers):
-        return
-    services.hit_record(
-        ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-        page_id=page,
-        referrer=referrer,
-        own_host=request.get_host(),
-    )
-
-
 @router.post("/hit", response=HitOut, summary="Count one page view; returns the visit counters and the page's")
 def visit_hit(request: HttpRequest, data: HitIn, response: HttpResponse):
-    page = data.page if data.page and data.page < 2**63 else None
-    _record(request, page, data.referrer)
+    page = services.page_id_or_none(data.page)
+    pageviews.record_request(request, page_id=page, referrer=data.referrer)
     response["Cache-Control"] = "no-store"
     return {**selectors.counters(), "page_views": pageviews.view_count(page) if page else None}
 
@@ -54,7 +42,7 @@ def visit_hit(request: HttpRequest, data: HitIn, response: HttpResponse):
 @router.get("/hit.gif", include_in_schema=False)
 def visit_hit_pixel(request: HttpRequest, page: int | None = None):
     """Counter for readers without JavaScript."""
-    _record(request, page if page and 0 < page < 2**63 else None, "")
+    pageviews.record_request(request, page_id=services.page_id_or_none(page))
     return pixel_response()
 
 

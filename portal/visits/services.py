@@ -85,6 +85,11 @@ def referrer_host(referrer: str, *, own_host: str) -> str:
     return host
 
 
+def page_id_or_none(value: int | None) -> int | None:
+    """A page number from a browser, as a database id (positive, within 64 bits), or None."""
+    return value if value and 0 < value < 2**63 else None
+
+
 def hit_record(
     *, ip: str, user_agent: str, page_id: int | None, referrer: str = "", own_host: str = "", at: float | None = None
 ) -> bool:
@@ -95,7 +100,7 @@ def hit_record(
     views), is fed from these hits at the flush (portal.core.pageviews)."""
     if is_bot(user_agent):
         return False
-    page_id = page_id if page_id and 0 < page_id < 2**63 else None
+    page_id = page_id_or_none(page_id)
     window = settings.PORTAL_VIEW_DEDUP_SECONDS
     if page_id and window > 0:
         seen = "visits:seen:" + keyed_hash("seen-page", f"{ip}|{user_agent}|{page_id}")

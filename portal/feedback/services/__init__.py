@@ -4,8 +4,6 @@ commands and the demo call these names."""
 
 from ..anonymise import anonymise
 from ..errors import PetitionActionError, PetitionChallenge, PetitionInvalid, PetitionRateLimited
-from ..keys import petition_key
-from ..text import clean_text, html_text, sanitize_answer
 from .answers import petition_answer_approve, petition_answer_return, petition_answer_save
 from .handling import (
     petition_accept,
@@ -19,7 +17,7 @@ from .handling import (
 from .publication import petition_publish, petition_unpublish
 from .ratings import petition_rate, site_rating_submit
 from .reminders import petition_reminders_send
-from .submission import SubmitResult, normalize_phone, petition_submit
+from .submission import SubmitResult, petition_submit
 
 __all__ = [
     "PetitionActionError",
@@ -28,16 +26,12 @@ __all__ = [
     "PetitionRateLimited",
     "SubmitResult",
     "anonymise",
-    "clean_text",
-    "html_text",
-    "normalize_phone",
     "petition_accept",
     "petition_answer_approve",
     "petition_answer_return",
     "petition_answer_save",
     "petition_assign",
     "petition_extend",
-    "petition_key",
     "petition_merge",
     "petition_note",
     "petition_publish",
@@ -47,6 +41,5 @@ __all__ = [
     "petition_submit",
     "petition_transfer",
     "petition_unpublish",
-    "sanitize_answer",
     "site_rating_submit",
 ]

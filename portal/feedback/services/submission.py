@@ -33,7 +33,6 @@ logger = logging.getLogger("portal.feedback")
 
 LIMITS = {"full_name": (2, 100), "address": (0, 255), "title": (5, 200), "content": (20, 10_000)}
 _PHONE = re.compile(r"^(?:\+84|0)\d{8,10}$")
-normalize_phone = tracking.normalize_phone
 
 
 @dataclass
@@ -77,7 +76,7 @@ def validate(data: dict) -> tuple[dict, dict[str, list[str]]]:
                 _("Please write at most %(n)s characters (now %(len)s).")
                 % {"n": formats.number(high), "len": formats.number(len(value))},
             )
-    phone = normalize_phone(clean_text(data.get("phone")))
+    phone = tracking.normalize_phone(clean_text(data.get("phone")))
     email = clean_text(data.get("email")).lower()
     if phone and not _PHONE.match(phone):
         error("phone", _("Enter a Vietnamese phone number, e.g. 0912 345 678 or +84 912 345 678."))
