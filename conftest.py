@@ -1,6 +1,7 @@
 """Shared fixtures: a set-up portal (home page, roles, workflow; set up once per run) and article
 builders."""
 
+import os
 import shutil
 
 import pytest
@@ -73,3 +74,37 @@ def article(category):
     from portal.news.tests.factories import make_article
 
     return make_article(category, "Hội nghị điển hình tiên tiến năm 2025")
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium through Playwright, for the modules marked with ``BROWSER``."""
+    from portal.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+        )
+        yield instance
+        instance.close()
+        # Playwright's event loop gives queries made meanwhile their own connection
+        # (asgiref context); close it here or PostgreSQL cannot drop the test database.
+        connections.close_all()
+
+
+@pytest.fixture
+def published(transactional_db):
+    """A featured article and another one, committed, for browser tests on a live server."""
+    from portal.home.setup import portal_setup
+    from portal.news.tests.factories import make_article, make_category
+
+    home = portal_setup()
+    category = make_category(home, "Tin hoạt động")
+    article = make_article(category, "Hội nghị điển hình tiên tiến", is_featured=True)
+    make_article(category, "Bài viết khác thứ nhất")
+    return article

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.news.tests.test_browser import CHROMIUM
+from portal.core.tests.browser import BROWSER, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = Path(__file__).with_name("axe_scan.mjs")
@@ -24,10 +24,7 @@ READY = (
     and (ROOT / "node_modules/playwright-core").exists()
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
-]
+pytestmark = BROWSER
 
 
 @pytest.fixture

@@ -5,10 +5,12 @@ import sys
 
 import pytest
 
-from portal.news.tests.test_browser import CHROMIUM, DESKTOP_UA, browser, published, pytestmark  # noqa: F401
+from portal.core.tests.browser import BROWSER, DESKTOP_UA
+
+pytestmark = BROWSER
 
 
-def test_glossary_dialog_filters_without_diacritics(browser, live_server, published):  # noqa: F811
+def test_glossary_dialog_filters_without_diacritics(browser, live_server, published):
     context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
@@ -58,7 +60,7 @@ OVERFLOW_CHECK = """() => {
 }"""
 
 
-def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browser, live_server, published):  # noqa: F811
+def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browser, live_server, published):
     context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
@@ -114,7 +116,7 @@ def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browse
     context.close()
 
 
-def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live_server, published):  # noqa: F811
+def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live_server, published):
     context = browser.new_context(user_agent=DESKTOP_UA, contrast="more", reduced_motion="reduce")
     page = context.new_page()
     page.goto(live_server.url + "/")
@@ -130,7 +132,7 @@ def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live
 @pytest.fixture
 def recorded(transactional_db, settings, tmp_path):
     """An article recorded by a stand-in engine (a tone as long as the text) on publish."""
-    from portal.accessibility.tests.test_read_aloud import FAKE_TTS
+    from portal.accessibility.tests.factories import FAKE_TTS
     from portal.home.setup import portal_setup
     from portal.news.tests.factories import make_article, make_category
 
@@ -149,7 +151,7 @@ READING = """() => {
 }"""
 
 
-def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_server, recorded):  # noqa: F811
+def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_server, recorded):
     context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
@@ -185,7 +187,7 @@ def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_s
     context.close()
 
 
-def test_player_falls_back_to_the_browser_voice_and_says_so(browser, live_server, published):  # noqa: F811
+def test_player_falls_back_to_the_browser_voice_and_says_so(browser, live_server, published):
     context = browser.new_context(user_agent=DESKTOP_UA)
     page = context.new_page()
     page.goto(live_server.url + published.url)

@@ -6,14 +6,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Workflow
 
 from portal.core import roles
+from portal.core.tests.factories import make_user
 from portal.home.setup import portal_setup
 from portal.news.tests.factories import make_article, make_category
-
-
-def make_user(username: str, group_name: str):
-    user = get_user_model().objects.create_user(username=username, password="x-Secret-123")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.mark.django_db

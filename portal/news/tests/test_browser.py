@@ -1,53 +1,8 @@
 """A reader in Debian's chromium (Playwright): home page, an article, the counter goes up."""
 
-import os
-import shutil
+from portal.core.tests.browser import BROWSER, DESKTOP_UA
 
-import pytest
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"),
-]
-DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        yield instance
-        instance.close()
-        # Playwright's event loop gives queries made meanwhile their own connection
-        # (asgiref context); close it here or PostgreSQL cannot drop the test database.
-        connections.close_all()
-
-
-@pytest.fixture
-def published(transactional_db):
-    from portal.home.setup import portal_setup
-    from portal.news.tests.factories import make_article, make_category
-
-    home = portal_setup()
-    category = make_category(home, "Tin hoạt động")
-    article = make_article(category, "Hội nghị điển hình tiên tiến", is_featured=True)
-    make_article(category, "Bài viết khác thứ nhất")
-    return article
+pytestmark = BROWSER
 
 
 def test_home_then_article_counter_goes_up(browser, live_server, published):

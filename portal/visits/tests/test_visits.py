@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 from portal.core import roles
 from portal.core.beacons import client_ip, device_class, is_bot
 from portal.core.models import ReportExport
-from portal.core.tests.test_roles import make_user
+from portal.core.tests.factories import make_user
 from portal.news.tests.factories import make_article, make_category
 from portal.visits import buffer, selectors, services
 from portal.visits.models import (

@@ -1,10 +1,8 @@
-"""Attachments of petitions (type from content, metadata removed, limits, nothing stored
-half-way, who may download) and the self-hosted question after repeated attempts."""
+"""Attachments of petitions (files.py): type read from the content, metadata removed, limits,
+nothing stored half-way, virus scan, who may download."""
 
 import io
-import json
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,42 +14,7 @@ from portal.feedback import services
 from portal.feedback.files import FileRejected, check_file
 from portal.feedback.models import FileKind, Petition, PetitionField, PetitionFile
 
-from .test_handling import make_staff
-from .test_petitions import GOOD
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def jpeg_with_exif() -> bytes:
-    image = Image.new("RGB", (40, 30), (200, 10, 10))
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker of Nguyen Thi Hoa"  # Make
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif.tobytes())
-    return out.getvalue()
-
-
-def office(kind: str, macro: bool = False) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml" if kind == "docx" else "xl/workbook.xml", "<x/>")
-        if macro:
-            archive.writestr("word/vbaProject.bin", b"\0")
-    return out.getvalue()
-
-
-def plain_zip() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("payload/run.sh", "rm -rf /")
-    return out.getvalue()
-
-
-def form_data(**extra):
-    data = {k: v for k, v in GOOD.items() if k not in ("consent", "publish_allowed")}
-    return {**data, "consent": "true", **extra}
+from .factories import GOOD, PDF, form_data, jpeg_with_exif, make_staff, office, plain_zip
 
 
 def test_file_checks_by_content():
@@ -145,53 +108,6 @@ def test_form_with_attachment_and_answer_files_by_token(home, client):
     assert served.status_code == 200 and b"".join(served.streaming_content) == PDF
     citizen_file = petition.files.get(kind=FileKind.CITIZEN)
     assert client.get(f"/phan-anh-kien-nghi/tep/{citizen_file.token}/").status_code == 404  # never public
-
-
-def test_question_after_repeated_attempts(home, client, settings):
-    settings.FEEDBACK_CHALLENGE_AFTER = 2
-
-    def post(data, **kw):
-        return client.post("/api/v1/feedback", data=json.dumps(data), content_type="application/json", **kw)
-
-    assert post({**GOOD, "title": "Hỏi"}).status_code == 422  # attempt 1 (invalid)
-    assert post(GOOD).status_code == 201  # attempt 2
-    asked = post({**GOOD, "title": "Lần thứ ba gửi"})
-    assert asked.status_code == 422
-    body = asked.json()
-    assert body["detail"][0]["field"] == "challenge" and "cộng" in body["challenge"]["question"]
-    token = body["challenge"]["token"]
-    words = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
-    a, b = re.match(r"(\w+) cộng (\w+)", body["challenge"]["question"]).groups()
-    right = str(words.index(a.lower()) + words.index(b))
-    assert (
-        post(
-            {**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": str(int(right) + 1)}
-        ).status_code
-        == 422
-    )
-    assert (
-        post({**GOOD, "title": "Lần thứ ba gửi", "challenge_token": token, "challenge_answer": right}).status_code
-        == 201
-    )
-    reused = post({**GOOD, "title": "Dùng lại câu hỏi", "challenge_token": token, "challenge_answer": right})
-    assert reused.status_code == 422 and Petition.objects.count() == 2  # a question answers once
-    form = client.get("/phan-anh-kien-nghi/gui/").content.decode()
-    assert 'name="challenge_answer"' in form and "cộng" in form
-
-
-@pytest.fixture
-def scanner(tmp_path, settings):
-    """A stand-in for clamdscan: reads the file on stdin; exit 1 for the EICAR test string,
-    2 for a file it cannot read, 0 otherwise."""
-    script = tmp_path / "scan"
-    script.write_text(
-        "#!/bin/sh\ndata=$(cat)\n"
-        'case "$data" in *EICAR-STANDARD-ANTIVIRUS-TEST-FILE*) echo "stdin: Eicar-Signature FOUND"; exit 1;; '
-        '*SCANFAIL*) echo "cannot read" >&2; exit 2;; esac\nexit 0\n'
-    )
-    script.chmod(0o755)
-    settings.FEEDBACK_SCAN_COMMAND = f"{script} --no-summary -"
-    return script
 
 
 def test_virus_scan_refuses_infected_files_and_files_it_cannot_check(home, client, scanner, settings):
