@@ -1,0 +1,28 @@
+"""Highlighting (highlight.py): positions kept through folding, matches marked and escaped, whole
+words unless a prefix was asked."""
+
+from portal.core.text import fold, fold_aligned
+from portal.news.search import highlight
+from portal.news.tests.factories import make_article
+
+
+def test_fold_aligned_keeps_positions():
+    text = "Hội nghị  Điển hình"
+    assert len(fold_aligned(text)) == len(text)
+    assert fold_aligned(text) == "hoi nghi  dien hinh"
+    assert fold(text) == "hoi nghi dien hinh"
+
+
+def test_highlight_marks_matches_and_escapes(category):
+    article = make_article(category, "Hội nghị <b>điển hình</b>", summary="Biểu dương điển hình & tiên tiến.")
+    marked = highlight(article, "dien hinh")
+    assert marked.title == "Hội nghị &lt;b&gt;<mark>điển</mark> <mark>hình</mark>&lt;/b&gt;"
+    assert "<mark>điển</mark> <mark>hình</mark> &amp; tiên tiến" in marked.snippet
+
+
+def test_highlight_marks_whole_words_unless_a_prefix_was_asked(category):
+    article = make_article(category, "Hồ sơ ứng dụng công nghệ sinh học", summary="Hỏi về hồ sơ.")
+    marked = highlight(article, "ho so")
+    assert marked.title == "<mark>Hồ</mark> <mark>sơ</mark> ứng dụng công nghệ sinh học"
+    assert marked.snippet == "Hỏi về <mark>hồ</mark> <mark>sơ</mark>."
+    assert highlight(article, "ho* so").snippet == "<mark>Hỏ</mark>i về <mark>hồ</mark> <mark>sơ</mark>."
