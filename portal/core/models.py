@@ -171,3 +171,21 @@ class ReportExport(models.Model):
 
     def __str__(self):
         return f"{self.report} {self.date_from:%d/%m/%Y}–{self.date_to:%d/%m/%Y} ({self.file_format})"
+
+
+class IdempotencyKey(models.Model):
+    """A key a client sent with a request that creates something (portal.core.idempotency):
+    bound to the client and to that request's content, kept for a limited time. Nothing in it
+    is readable: the key and the client are in one keyed hash, the request in another."""
+
+    scope = models.CharField(max_length=40)  # "petition", …
+    key_hash = models.CharField(max_length=64)
+    request_hash = models.CharField(max_length=64)
+    target = models.CharField(max_length=64)  # the created record's id
+    created_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key_hash"], name="core_idempotency_scope_key")]
+
+    def __str__(self):
+        return f"{self.scope} {self.target}"

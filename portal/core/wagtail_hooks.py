@@ -31,4 +31,8 @@ def scheduled_publishing():
     from .jobs import Job
 
     # Pages whose scheduled publication (or unpublication) time has come (Wagtail's command).
-    return [Job("publish_scheduled", "publish_scheduled", order=0)]
+    return [
+        Job("publish_scheduled", "publish_scheduled", order=0),
+        # Request keys past their lifetime (portal.core.idempotency).
+        Job("purge_expired", "purge_expired", every=3600, order=90),
+    ]

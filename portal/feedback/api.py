@@ -113,9 +113,11 @@ def _json(body: dict, *, status: int) -> JsonResponse:
 def feedback_submit(request: HttpRequest):
     """JSON body (or a form post) with full_name, address, phone, email, title, content,
     field (name or id), consent (must be true), publish_allowed. An `Idempotency-Key`
-    header makes retries safe: the same key returns the first petition (200) instead of
-    creating another. Bad input: 422 with a Vietnamese message per field; too many
-    petitions from one address or contact: 429."""
+    header (printable ASCII, at most 255 characters) makes retries safe: the same key with the
+    same content from the same address within 24 hours returns the first petition (200)
+    instead of creating another; the same key with other content is refused (422). Bad
+    input: 422 with a Vietnamese message per field; too many attempts or petitions from one
+    address or contact: 429."""
     payload = _body(request)
     if payload is None:
         return _json({"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)

@@ -25,9 +25,13 @@ MAX_AGE = 1800
 WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 
 
-def challenge_needed(ip: str) -> bool:
+def challenge_needed(ip: str, attempts: int | None = None) -> bool:
+    """Whether the next attempt from `ip` must answer the question: `attempts` is the number
+    made before it (read from the counter when not given)."""
     after = settings.FEEDBACK_CHALLENGE_AFTER
-    return after > 0 and ratelimit.count(attempt_bucket(ip)) >= after
+    if attempts is None:
+        attempts = ratelimit.count(attempt_bucket(ip))
+    return after > 0 and attempts >= after
 
 
 def _digest(answer: str, nonce: str) -> str:

@@ -103,7 +103,6 @@ class Petition(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     # Handling (set only through services.petition_*).
     classify_by = models.DateField(_("classify by"), null=True, blank=True, db_index=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)

@@ -2,7 +2,6 @@
 questions and answers, rate the portal. All work without JavaScript; none puts a code, key or
 personal data in a URL (lookups are POSTs)."""
 
-import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.core import idempotency
 from portal.core.beacons import client_ip
 
 from .admin_views import file_response
@@ -60,6 +60,7 @@ def petition_form(request):
         values["consent"] = request.POST.get("consent") == "1"
         values["no_publish"] = request.POST.get("no_publish") == "1"
         token = request.POST.get("token", "")
+        token = token if idempotency.form_token_valid(token) else ""  # only tokens this site issued
         if request.POST.get(HONEYPOT):
             context["errors"] = {"__all__": [_("The petition could not be sent. Please try again.")]}
         else:
@@ -89,9 +90,9 @@ def petition_form(request):
                 )
                 response["Cache-Control"] = "no-store"
                 return response
-        context["token"] = token or secrets.token_urlsafe(24)
+        context["token"] = token or idempotency.form_token()
     else:
-        context["token"] = secrets.token_urlsafe(24)
+        context["token"] = idempotency.form_token()
         values["consent"] = values["no_publish"] = False
     if challenge_needed(ip):
         context["challenge"] = challenge_new()

@@ -288,6 +288,10 @@ FEEDBACK_EXTENSION_DAYS = env_int("FEEDBACK_EXTENSION_DAYS", 10)
 # Attempts (sent, refused or rate limited) from one address within an hour after which the
 # form asks a question only a person answers easily (self-hosted, no third-party captcha).
 FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
+# Attempts from one address within an hour past which the form and the API answer 429.
+FEEDBACK_ATTEMPTS_PER_IP_HOUR = env_int("FEEDBACK_ATTEMPTS_PER_IP_HOUR", 30)
+# How long a request key (Idempotency-Key header, a form's token) replays its first result.
+IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)
 # Attachments of a petition: how many, and the size of each in megabytes.
 FEEDBACK_MAX_FILES = env_int("FEEDBACK_MAX_FILES", 5)
 FEEDBACK_MAX_FILE_MB = env_int("FEEDBACK_MAX_FILE_MB", 10)

@@ -9,7 +9,15 @@ from django.core.management.base import CommandError
 
 from portal.core import jobs
 
-EXPECTED = {"publish_scheduled", "mail_outbox", "flush_visits", "generate_audio", "petition_reminders", "audio_prune"}
+EXPECTED = {
+    "publish_scheduled",
+    "mail_outbox",
+    "flush_visits",
+    "generate_audio",
+    "petition_reminders",
+    "audio_prune",
+    "purge_expired",
+}
 
 
 def test_each_app_registers_its_jobs():

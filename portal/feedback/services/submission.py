@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core import formats, ratelimit, tracking
+from portal.core import formats, idempotency, ratelimit, tracking
 from portal.core.calendar import add_working_days
 from portal.core.links import site_url
 from portal.outbox.services import mail_queue
@@ -33,6 +33,7 @@ logger = logging.getLogger("portal.feedback")
 
 LIMITS = {"full_name": (2, 100), "address": (0, 255), "title": (5, 200), "content": (20, 10_000)}
 _PHONE = re.compile(r"^(?:\+84|0)\d{8,10}$")
+IDEMPOTENCY_SCOPE = "petition"
 
 
 @dataclass
@@ -113,6 +114,17 @@ def _rate_limited(ip: str, contacts: list[str]) -> bool:
     return any(ratelimit.count(keys.bucket("contact", c)) >= settings.FEEDBACK_LIMIT_PER_CONTACT_DAY for c in contacts)
 
 
+def _replay(token: str, ip: str, content_hash: str) -> SubmitResult | None:
+    try:
+        target = idempotency.replayed(scope=IDEMPOTENCY_SCOPE, client=ip, key=token, content_hash=content_hash)
+    except idempotency.IdempotencyMismatch:
+        raise PetitionInvalid(
+            {"__all__": [_("This request key was already used for a different petition. Send it with a new key.")]}
+        ) from None
+    existing = Petition.objects.filter(pk=target).first() if target else None
+    return SubmitResult(existing, keys.petition_key(existing), created=False) if existing else None
+
+
 def petition_submit(
     *,
     data: dict,
@@ -126,31 +138,47 @@ def petition_submit(
     """Receive a citizen's petition: check it, give it a tracking code and key, record the
     first event, e-mail the citizen when an address was given.
 
-    `idempotency_key` (a form's hidden token, an API client's Idempotency-Key header) makes a
-    repeated submission (double click, retry after a timeout) return the first petition
-    instead of creating another. `from_public=False` is for the department's own entries
-    (demo content): they are not counted as attempts, challenged or rate limited."""
-    token = clean_text(idempotency_key)[:64]
-    if token:
-        existing = Petition.objects.filter(idempotency_key=token).first()
-        if existing:
-            return SubmitResult(existing, keys.petition_key(existing), created=False)
-    challenged = from_public and challenge_needed(ip)
+    The checks run cheapest first, so a flood of bad requests costs little: attempts per
+    address (HTTP 429 past FEEDBACK_ATTEMPTS_PER_IP_HOUR), the question after repeated
+    attempts, the fields, the limits per address and contact, and only then the files
+    (decoding pictures, parsing documents, the virus scan).
+
+    `idempotency_key` (a form's signed token, an API client's Idempotency-Key header) makes a
+    repeated submission (double click, retry after a time-out) from the same address with
+    the same content return the first petition instead of creating another; the same key
+    with other content is refused (portal.core.idempotency). `from_public=False` is for the
+    department's own entries (demo content): they are not counted, challenged or limited."""
     if from_public:
-        ratelimit.hit(keys.attempt_bucket(ip), 3600)
-    if challenged and not challenge_passed(challenge_token, challenge_answer):
-        raise PetitionChallenge(
-            {"challenge": [_("Please answer the question below (asked after several attempts from the same place).")]}
-        )
+        attempts = ratelimit.hit(keys.attempt_bucket(ip), 3600)
+        if attempts > settings.FEEDBACK_ATTEMPTS_PER_IP_HOUR:
+            raise PetitionRateLimited(
+                _("Too many attempts were made from here in a short time. Please try again later.")
+            )
+        if challenge_needed(ip, attempts - 1) and not challenge_passed(challenge_token, challenge_answer):
+            raise PetitionChallenge(
+                {
+                    "challenge": [
+                        _("Please answer the question below (asked after several attempts from the same place).")
+                    ]
+                }
+            )
     clean, errors = validate(data)
-    checked, file_errors = check_files(files or [])
-    if file_errors:
-        errors["attachments"] = file_errors
+    if files and len(files) > settings.FEEDBACK_MAX_FILES:
+        errors["attachments"] = [_("Attach at most %(n)s files.") % {"n": settings.FEEDBACK_MAX_FILES}]
     if errors:
         raise PetitionInvalid(errors)
     contacts = [c for c in (clean["phone"], clean["email"]) if c]
+    content_hash = idempotency.request_hash(
+        {**clean, "area": clean["area"].pk}, [(name, content) for name, content in files or []]
+    )
+    replay = _replay(idempotency_key, ip, content_hash)
+    if replay:
+        return replay
     if from_public and _rate_limited(ip, contacts):
         raise PetitionRateLimited(_("Too many petitions were sent from here in a short time. Please try again later."))
+    checked, file_errors = check_files(files or [])
+    if file_errors:
+        raise PetitionInvalid({"attachments": file_errors})
     now = timezone.now()
     stored: list[PetitionFile] = []
     try:
@@ -159,13 +187,15 @@ def petition_submit(
                 code=tracking.next_code(keys.CODE_PREFIX, timezone.localtime(now).year),
                 key_salt=tracking.new_salt(),
                 consent_at=now,
-                idempotency_key=token or None,
                 status=PetitionStatus.RECEIVED,
                 classify_by=add_working_days(now, settings.FEEDBACK_CLASSIFY_DAYS),
                 **clean,
             )
-            petition.full_clean(exclude=["idempotency_key"])
+            petition.full_clean()
             petition.save()
+            idempotency.remember(
+                scope=IDEMPOTENCY_SCOPE, client=ip, key=idempotency_key, content_hash=content_hash, target=petition.pk
+            )
             stored = store_files(petition, checked, FileKind.CITIZEN)
             PetitionEvent.objects.create(
                 petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=_("Received.")
@@ -176,10 +206,9 @@ def petition_submit(
             transaction.on_commit(counters_changed)
     except IntegrityError:
         delete_files(stored)
-        if token:  # the same token won a race with us: that petition is the answer
-            existing = Petition.objects.filter(idempotency_key=token).first()
-            if existing:
-                return SubmitResult(existing, keys.petition_key(existing), created=False)
+        replay = _replay(idempotency_key, ip, content_hash)  # the same key won a race with us
+        if replay:
+            return replay
         raise
     except BaseException:
         delete_files(stored)  # the rows are rolled back: leave no file behind them

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core import mail
 
-from portal.feedback.models import Petition, PetitionEvent
+from portal.feedback.models import Petition, PetitionEvent, PetitionField
 
 from .factories import GOOD, post
 
@@ -126,6 +126,62 @@ def test_the_same_submission_twice_is_one_petition(portal, client):
     assert Petition.objects.count() == 1
 
 
+def test_a_used_key_replays_nothing_to_others_or_for_other_content(portal, client):
+    """Issue 14.1: a used key returned the petition (code, secret key) to anyone who sent it,
+    even with an empty body."""
+    victim = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="1042", REMOTE_ADDR="198.51.100.20").json()
+    # Another address, same key and content: a new petition, never the victim's.
+    other = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="1042", REMOTE_ADDR="198.51.100.99")
+    assert other.status_code == 201 and other.json()["code"] != victim["code"]
+    assert victim["key"] not in other.content.decode()
+    # Same address, same key, an empty or different body: validation, then a mismatch.
+    empty = post(client, {}, HTTP_IDEMPOTENCY_KEY="1042", REMOTE_ADDR="198.51.100.20")
+    assert empty.status_code == 422 and victim["code"] not in empty.content.decode()
+    changed = post(
+        client, {**GOOD, "title": "Một câu hỏi khác hẳn"}, HTTP_IDEMPOTENCY_KEY="1042", REMOTE_ADDR="198.51.100.20"
+    )
+    assert changed.status_code == 422 and "đã được dùng" in changed.json()["detail"][0]["message"]
+    assert victim["code"] not in changed.content.decode()
+    assert Petition.objects.count() == 2
+
+
+def test_a_key_expires(portal, client, settings):
+    import datetime as dt
+    from unittest import mock
+
+    from django.utils import timezone
+
+    first = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="retry-9").json()
+    later = timezone.now() + dt.timedelta(hours=settings.IDEMPOTENCY_KEY_HOURS, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        again = post(client, GOOD, HTTP_IDEMPOTENCY_KEY="retry-9")
+    assert again.status_code == 201 and again.json()["code"] != first["code"]
+
+
+def test_guessing_keys_meets_the_rate_limit(portal, client, settings):
+    settings.FEEDBACK_CHALLENGE_AFTER = 0  # the question would stop them earlier still
+    settings.FEEDBACK_ATTEMPTS_PER_IP_HOUR = 20
+    post(client, GOOD, HTTP_IDEMPOTENCY_KEY="1042")
+    answers = [post(client, {}, HTTP_IDEMPOTENCY_KEY=str(n)).status_code for n in range(40)]
+    assert answers[:19] == [422] * 19 and set(answers[19:]) == {429}
+
+
+def test_the_form_accepts_only_tokens_it_issued(portal, client):
+    from portal.core import idempotency
+
+    form = {**{k: v for k, v in GOOD.items() if k not in ("consent", "publish_allowed")}, "consent": "1"}
+    form["field"] = PetitionField.objects.get(name=GOOD["field"]).pk
+    assert client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "1042"}).status_code == 200
+    # A token it did not sign deduplicates nothing: the second post is a second petition.
+    assert client.post("/phan-anh-kien-nghi/gui/", {**form, "token": "1042"}).status_code == 200
+    assert Petition.objects.count() == 2
+    token = idempotency.form_token()
+    assert idempotency.form_token_valid(token) and not idempotency.form_token_valid(token + "x")
+    client.post("/phan-anh-kien-nghi/gui/", {**form, "title": "Gửi bằng mã của trang", "token": token})
+    client.post("/phan-anh-kien-nghi/gui/", {**form, "title": "Gửi bằng mã của trang", "token": token})
+    assert Petition.objects.count() == 3
+
+
 def test_rate_limits_per_address_and_per_contact(portal, client, settings):
     settings.FEEDBACK_LIMIT_PER_IP_HOUR, settings.FEEDBACK_LIMIT_PER_CONTACT_DAY = 3, 2
     assert post(client, GOOD).status_code == 201
@@ -144,6 +200,7 @@ def test_two_hundred_concurrent_submissions_through_a_running_server(live_server
 
     portal_setup()
     settings.FEEDBACK_LIMIT_PER_IP_HOUR = settings.FEEDBACK_LIMIT_PER_CONTACT_DAY = 10_000
+    settings.FEEDBACK_ATTEMPTS_PER_IP_HOUR = 10_000
     url = live_server.url + "/api/v1/feedback"
     lock = threading.Lock()
     codes, failures = [], []
