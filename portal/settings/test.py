@@ -15,8 +15,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+# One folder per pytest-xdist worker: each removes its own at the end of its session.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_WORKER}"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / f"test-private-{_WORKER}"
 ALLOWED_HOSTS = ["*"]
 # Every beacon counts in tests; the de-duplication window has its own test.
 PORTAL_VIEW_DEDUP_SECONDS = 0

@@ -1,13 +1,11 @@
 """Test data and helpers shared by the petition tests: a valid petition, posting it, staff accounts
 in the petition roles, and files of each kind."""
 
-import io
 import json
-import zipfile
 
 from django.contrib.auth import get_user_model
-from PIL import Image
 
+from portal.core.tests.files import PDF, office, picture, plain_zip  # noqa: F401 (shared with the tests)
 from portal.feedback import services
 from portal.feedback.models import (
     Petition,
@@ -52,34 +50,8 @@ def answer(petition, officer, leader, text="<p>Sở đã hướng dẫn thủ t�
     return Petition.objects.get(pk=petition.pk)
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
 def jpeg_with_exif() -> bytes:
-    image = Image.new("RGB", (40, 30), (200, 10, 10))
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker of Nguyen Thi Hoa"  # Make
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif.tobytes())
-    return out.getvalue()
-
-
-def office(kind: str, macro: bool = False) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml" if kind == "docx" else "xl/workbook.xml", "<x/>")
-        if macro:
-            archive.writestr("word/vbaProject.bin", b"\0")
-    return out.getvalue()
-
-
-def plain_zip() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("payload/run.sh", "rm -rf /")
-    return out.getvalue()
+    return picture("JPEG", exif="Camera maker of Nguyen Thi Hoa")
 
 
 def form_data(**extra):

@@ -125,3 +125,22 @@ def test_virus_scan_refuses_infected_files_and_files_it_cannot_check(home, clien
     response = client.post("/api/v1/feedback", {**form_data(), "files": [SimpleUploadedFile("don.pdf", infected)]})
     assert response.status_code == 422 and "vi-rút" in response.json()["detail"][0]["message"]
     assert not Petition.objects.exists() and not PetitionFile.objects.exists()
+
+
+def test_files_are_looked_at_only_after_the_cheap_checks(home, client, settings, monkeypatch):
+    """Issue 14.2: the files of an invalid or rate-limited petition were decoded anyway."""
+    decoded = []
+    monkeypatch.setattr(
+        "portal.feedback.services.submission.check_files", lambda files: decoded.append(files) or ([], [])
+    )
+    photo = SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    invalid = client.post("/api/v1/feedback", {**form_data(title=""), "files": [photo]})
+    assert invalid.status_code == 422 and decoded == []
+    settings.FEEDBACK_LIMIT_PER_IP_HOUR = 0
+    photo.seek(0)
+    limited = client.post("/api/v1/feedback", {**form_data(), "files": [photo]})
+    assert limited.status_code == 429 and decoded == []
+    settings.FEEDBACK_LIMIT_PER_IP_HOUR = 10
+    photo.seek(0)
+    assert client.post("/api/v1/feedback", {**form_data(), "files": [photo]}).status_code == 201
+    assert len(decoded) == 1
