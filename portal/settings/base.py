@@ -110,17 +110,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 if REDIS_URL:
+    # Redis behind a failover (portal.core.cache): with Redis down the site keeps serving from
+    # each process's memory and says so in the log. Short socket time-outs, so an unreachable
+    # server costs a request at most a fraction of a second before the failover takes over.
+    _REDIS_OPTIONS = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.core.cache.FailoverCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": _REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "portal.core.cache.FailoverCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal-pages",
             "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": _REDIS_OPTIONS,
         },
     }
 else:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from portal.core.cache import SERVER_ERRORS
+
 logger = logging.getLogger("portal.visits")
 
 # Counter kinds; a counter key is "day|kind|value" (day in ISO form).
@@ -70,6 +72,46 @@ class Batch:
 Writer = Callable[[Batch], None]
 
 
+def _is_outage(error: BaseException) -> bool:
+    """Anything but a refusal of the data itself (a value out of range, a broken reference):
+    the database may be away, so the hits are kept for the next flush. A refusal of the data
+    means one item is bad: that item is dropped and the rest written."""
+    from django.db import DataError, IntegrityError
+
+    return not isinstance(error, (OverflowError, ValueError, TypeError, DataError, IntegrityError))
+
+
+def write_batch(batch: Batch, writer: Writer) -> None:
+    """Write `batch`; when the database refuses it for its content, write it item by item and
+    drop (and log) only the items it refuses, so one bad hit never blocks the others. An
+    outage raises, and the caller keeps the whole batch for the next flush."""
+    try:
+        writer(batch)
+        return
+    except Exception as error:
+        if _is_outage(error):
+            raise
+        logger.warning("visit batch refused (%s): writing its items one by one", type(error).__name__)
+    for key, count in batch.counters.items():
+        single = Batch()
+        single.counters[key] = count
+        try:
+            writer(single)
+        except Exception as error:
+            if _is_outage(error):
+                raise
+            logger.error("visit counter dropped: %r (%s: %s)", key, type(error).__name__, error)
+    for slot, seen in batch.visitors.items():
+        single = Batch()
+        single.visitors[slot] = seen
+        try:
+            writer(single)
+        except Exception as error:
+            if _is_outage(error):
+                raise
+            logger.error("visitor dropped (%s: %s)", type(error).__name__, error)
+
+
 class MemoryBuffer:
     def __init__(self, interval: int):
         self.interval = interval
@@ -113,7 +155,7 @@ class MemoryBuffer:
         if not batch:
             return batch
         try:
-            (writer or _default_writer())(batch)
+            write_batch(batch, writer or _default_writer())
         except Exception:
             # Put the hits back: the next flush tries again.
             with self._lock:
@@ -128,6 +170,10 @@ class MemoryBuffer:
 
 
 class RedisBuffer:
+    """Counters in Redis hashes. While Redis cannot be reached, hits go to this process's
+    memory (a MemoryBuffer with its own timer, written straight to the database) with one
+    logged warning, so a Redis outage loses no visit and breaks no page."""
+
     COUNTERS = "visits:counters"
     VISITORS = "visits:visitors"
     LOCK = "visits:flush-lock"
@@ -138,19 +184,33 @@ class RedisBuffer:
 
         self.interval = interval
         self.redis = get_redis_connection("default")
+        self.local = MemoryBuffer(interval or 60)
+        self._warned = False
+
+    def _unavailable(self, error: BaseException) -> None:
+        if not self._warned:
+            logger.warning("Redis unavailable for visit statistics (%s); counting in this process", error)
+            self._warned = True
 
     def add(self, hit: Hit) -> None:
-        pipe = self.redis.pipeline(transaction=False)
-        for key in hit.counter_keys():
-            pipe.hincrby(self.COUNTERS, key, 1)
-        pipe.hset(self.VISITORS, f"{hit.day}|{hit.visitor}", repr(hit.at))
-        pipe.execute()
+        try:
+            pipe = self.redis.pipeline(transaction=False)
+            for key in hit.counter_keys():
+                pipe.hincrby(self.COUNTERS, key, 1)
+            pipe.hset(self.VISITORS, f"{hit.day}|{hit.visitor}", repr(hit.at))
+            pipe.execute()
+        except SERVER_ERRORS as error:
+            self._unavailable(error)
+            self.local.add(hit)
+            return
+        self._warned = False
         # Whichever request first finds the interval over flushes (the scheduler does too).
-        if self.interval > 0 and self.redis.set(self.DUE, 1, nx=True, ex=self.interval):
-            try:
+        try:
+            due = self.interval > 0 and self.redis.set(self.DUE, 1, nx=True, ex=self.interval)
+            if due:
                 self.flush()
-            except Exception:
-                logger.exception("visit statistics flush failed; hits stay in Redis")
+        except Exception:
+            logger.exception("visit statistics flush failed; hits stay in Redis")
 
     @staticmethod
     def _batch_from(counters: dict, visitors: dict) -> Batch:
@@ -164,22 +224,36 @@ class RedisBuffer:
 
     def pending_count(self, key: str) -> int:
         """Hits of one counter not yet flushed (a flush under way is not included)."""
-        return int(self.redis.hget(self.COUNTERS, key) or 0)
+        try:
+            stored = int(self.redis.hget(self.COUNTERS, key) or 0)
+        except SERVER_ERRORS:
+            stored = 0
+        return stored + self.local.pending_count(key)
 
     def pending(self) -> Batch:
-        batch = self._batch_from(self.redis.hgetall(self.COUNTERS), self.redis.hgetall(self.VISITORS))
-        for key in self._flushing_keys():
-            part = self.redis.hgetall(key)
-            batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
+        batch = self.local.pending()
+        try:
+            batch.merge(self._batch_from(self.redis.hgetall(self.COUNTERS), self.redis.hgetall(self.VISITORS)))
+            for key in self._flushing_keys():
+                part = self.redis.hgetall(key)
+                batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
+        except SERVER_ERRORS:
+            pass
         return batch
 
     def _flushing_keys(self) -> list[bytes]:
         return list(self.redis.scan_iter(match="visits:*:flushing:*", count=100))
 
     def flush(self, writer: Writer | None = None) -> Batch:
-        lock = self.redis.lock(self.LOCK, timeout=300, blocking_timeout=30)
-        if not lock.acquire():
-            return Batch()
+        done = self.local.flush(writer)  # what was counted here while Redis was away
+        try:
+            lock = self.redis.lock(self.LOCK, timeout=300, blocking_timeout=30)
+            acquired = lock.acquire()
+        except SERVER_ERRORS as error:
+            self._unavailable(error)
+            return done
+        if not acquired:
+            return done
         try:
             token = uuid.uuid4().hex
             for key in (self.COUNTERS, self.VISITORS):
@@ -194,10 +268,11 @@ class RedisBuffer:
                 part = self.redis.hgetall(key)
                 batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
             if batch:
-                (writer or _default_writer())(batch)
+                write_batch(batch, writer or _default_writer())
             if keys:
                 self.redis.delete(*keys)
-            return batch
+            done.merge(batch)
+            return done
         finally:
             try:
                 lock.release()
@@ -205,8 +280,12 @@ class RedisBuffer:
                 pass
 
     def clear(self) -> None:
-        keys = [self.COUNTERS, self.VISITORS, self.DUE, *self._flushing_keys()]
-        self.redis.delete(*keys)
+        self.local.clear()
+        try:
+            keys = [self.COUNTERS, self.VISITORS, self.DUE, *self._flushing_keys()]
+            self.redis.delete(*keys)
+        except SERVER_ERRORS:
+            pass
 
 
 _writer: Writer | None = None

@@ -37,3 +37,44 @@ def test_redis_buffer_survives_a_failed_flush(home):
     services.visits_flush()
     assert DailyTotal.objects.get(day=today).views == 2
     assert not buffer.get_buffer().pending()
+
+
+def test_one_bad_hit_never_blocks_the_others(home, caplog):
+    """Issue 14.5: a page number past 64 bits made every later flush fail (the failed batch was
+    put back whole), so no visit was counted again in that process."""
+    memory = buffer.MemoryBuffer(interval=0)
+    today = dt.date(2026, 11, 26)
+    bad = f"{today}|page|{10**23}"
+
+    def database(batch):  # SQLite refuses integers past 64 bits like this
+        if bad in batch.counters:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        services.visits_write(batch)
+
+    with mock.patch.object(buffer, "_buffer", memory):
+        memory.add(buffer.Hit(day=today.isoformat(), at=at(today), visitor="v1", device="desktop", page_id=10**23))
+        hit(when=at(today))
+        memory.flush(writer=database)
+        assert not memory.pending()  # the bad item was dropped, not put back
+        hit(ip="198.51.100.9", when=at(today))
+        memory.flush(writer=database)
+    assert DailyTotal.objects.get(day=today).views == 3  # every hit counted in the totals
+    assert "visit counter dropped" in caplog.text
+
+
+def test_an_outage_keeps_the_whole_batch(home):
+    from django.db import OperationalError
+
+    memory = buffer.MemoryBuffer(interval=0)
+    with mock.patch.object(buffer, "_buffer", memory):
+        hit(when=at(dt.date(2026, 11, 27)))
+        with pytest.raises(OperationalError):
+            memory.flush(writer=mock.Mock(side_effect=OperationalError("database is locked")))
+        assert memory.pending().counters["2026-11-27|total|"] == 1
+
+
+def test_the_edge_refuses_page_numbers_out_of_range(client, home):
+    for page in (99999999999999999999999, -1, 2**63):
+        response = client.post("/api/v1/visits/hit", {"page": page}, content_type="application/json")
+        assert response.status_code in (200, 422)
+    services.visits_flush()  # and nothing poisons the flush
