@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
 
+from portal.core.params import RecordId
 from portal.news import selectors as news
 
 from .selectors import article_audio_current
@@ -52,7 +53,7 @@ def _script(page) -> list[dict]:
 @router.get(
     "/articles/{article_id}", response=SpeechOut, summary="What “Đọc bài viết” reads, with the recording when ready"
 )
-def article_speech(request: HttpRequest, article_id: int):
+def article_speech(request: HttpRequest, article_id: RecordId):
     page = get_object_or_404(news.live_articles(), pk=article_id)
     config = read_aloud_config()
     if not config.enabled:

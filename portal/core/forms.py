@@ -1,5 +1,7 @@
 """Admin forms adjusted for a Vietnamese admin, and the forms that several admin views share."""
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +26,24 @@ class DateRangeForm(forms.Form):
     and at most `max_years` long (subclasses set it; reports read day by day)."""
 
     max_years = 3
+    earliest, latest = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # a year 0001 once ended in a 500
     date_from = forms.DateField(label=_("From"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
     date_to = forms.DateField(label=_("To"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
+
+    def _within_bounds(self, name: str):
+        value = self.cleaned_data.get(name)
+        if value and not self.earliest <= value <= self.latest:
+            raise forms.ValidationError(
+                gettext("Choose a date between %(earliest)s and %(latest)s.")
+                % {"earliest": f"{self.earliest:%d/%m/%Y}", "latest": f"{self.latest:%d/%m/%Y}"}
+            )
+        return value
+
+    def clean_date_from(self):
+        return self._within_bounds("date_from")
+
+    def clean_date_to(self):
+        return self._within_bounds("date_to")
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from portal.core.beacons import client_ip
+from portal.core.params import MAX_ID
 
 from .challenge import challenge_new
 from .models import PetitionStatus
@@ -86,7 +87,7 @@ def _body(request: HttpRequest) -> dict | None:
     if request.content_type == "application/json":
         try:
             data = json.loads(request.body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested past the parser's depth
             return None
         return data if isinstance(data, dict) else None
     # A form post (multipart or urlencoded): booleans arrive as text.
@@ -170,7 +171,7 @@ class QuestionListOut(Schema):
 
 class QuestionFilters(Schema):
     q: str | None = Field(None, max_length=200, description="Words to search, with or without diacritics (word starts)")
-    field: int | None = Field(None, ge=1, description="Field (lĩnh vực) id")
+    field: int | None = Field(None, ge=1, le=MAX_ID, description="Field (lĩnh vực) id")
     year: int | None = Field(None, ge=2000, le=2100)
     page: int = Field(1, ge=1, le=100_000)
     page_size: int = Field(20, ge=1, le=100)

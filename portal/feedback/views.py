@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal.core import idempotency
+from portal.core import idempotency, params
 from portal.core.beacons import client_ip
 
 from .admin_views import file_response
@@ -164,11 +164,18 @@ def answer_file(request, token: str):
 def questions(request):
     """Hỏi đáp: the answered petitions published without personal data."""
     q = request.GET.get("q", "")[:200]
+    problems = []  # a filter that is not a valid value: 400 with the reason, the list unfiltered
     try:
-        area = int(request.GET.get("linh-vuc") or 0) or None
-        year = int(request.GET.get("nam") or 0) or None
-    except ValueError:
-        area = year = None
+        area = params.record_id(request.GET.get("linh-vuc"))
+    except params.BadParameter:
+        area = None
+        problems.append(_("The field chosen does not exist."))
+    try:
+        year = params.year(request.GET.get("nam"))
+    except params.BadParameter:
+        year = None
+        low, high = params.YEARS
+        problems.append(_("The year must be between %(low)s and %(high)s.") % {"low": low, "high": high})
     page = Paginator(published_questions(q=q, area_id=area, year=year), 20).get_page(request.GET.get("page"))
     kept = {k: v for k, v in (("q", q), ("linh-vuc", area or ""), ("nam", year or "")) if v}
     context = {
@@ -179,8 +186,9 @@ def questions(request):
         "fields": PetitionField.objects.all(),
         "years": publication_years(),
         "query_prefix": urlencode(kept) + "&" if kept else "",
+        "problems": problems,
     }
-    return render(request, "feedback/questions.html", context)
+    return render(request, "feedback/questions.html", context, status=400 if problems else 200)
 
 
 def question_detail(request, slug: str):

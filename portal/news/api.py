@@ -10,6 +10,7 @@ from pydantic import Field
 
 from portal.core import pageviews
 from portal.core.beacons import pixel_response
+from portal.core.params import RecordId
 
 from . import selectors
 from .models import ArticlePage, CategoryPage
@@ -98,8 +99,8 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     }
 
 
-@router.get("/{int:article_id}", response=ArticleDetailOut, summary="One published article with its text")
-def get_article(request: HttpRequest, article_id: int):
+@router.get("/{article_id}", response=ArticleDetailOut, summary="One published article with its text")
+def get_article(request: HttpRequest, article_id: RecordId):
     article = selectors.live_articles().filter(pk=article_id).first()
     if article is None:
         raise HttpError(404, _("No such article."))
@@ -117,15 +118,15 @@ def _count(request: HttpRequest, article_id: int) -> tuple[int, bool]:
     return pageviews.view_count(article_id) or 0, counted
 
 
-@router.post("/{int:article_id}/view", response=ViewCountOut, summary="Count one reading of an article")
-def record_view(request: HttpRequest, article_id: int, response: HttpResponse):
+@router.post("/{article_id}/view", response=ViewCountOut, summary="Count one reading of an article")
+def record_view(request: HttpRequest, article_id: RecordId, response: HttpResponse):
     count, counted = _count(request, article_id)
     response["Cache-Control"] = "no-store"
     return {"view_count": count, "counted": counted}
 
 
-@router.get("/{int:article_id}/view.gif", include_in_schema=False)
-def record_view_pixel(request: HttpRequest, article_id: int):
+@router.get("/{article_id}/view.gif", include_in_schema=False)
+def record_view_pixel(request: HttpRequest, article_id: RecordId):
     """Counter for readers without JavaScript (an <img> inside <noscript>)."""
     _count(request, article_id)
     return pixel_response()

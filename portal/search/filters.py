@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.params import YEARS
+
 
 @dataclass
 class DateFilter:
@@ -45,9 +47,12 @@ def _parse_date(value: str) -> dt.date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            day = dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+        if not YEARS[0] <= day.year <= YEARS[1]:  # 9999-12-31 + 1 day overflowed
+            raise ValueError(value)
+        return day
     raise ValueError(value)
 
 

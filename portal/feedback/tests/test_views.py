@@ -72,3 +72,16 @@ def test_track_page(portal, client):
     assert GOOD["phone"] not in page.content.decode() and GOOD["full_name"] not in page.content.decode()
     miss = client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": body["code"], "key": "SAI"})
     assert miss.status_code == 404 and GOOD["title"] not in miss.content.decode()
+
+
+def test_bad_filters_of_the_questions_page_are_explained(portal, client):
+    """Issue 14.4: ?nam=1, ?nam=10000 and a forty-digit field were server errors."""
+    for query, message in [
+        ("nam=1", "Năm phải trong khoảng từ 1900 đến 2100."),
+        ("nam=10000", "Năm phải trong khoảng từ 1900 đến 2100."),
+        ("linh-vuc=" + "9" * 40, "Lĩnh vực đã chọn không tồn tại."),
+        ("linh-vuc=abc", "Lĩnh vực đã chọn không tồn tại."),
+    ]:
+        response = client.get(f"/hoi-dap/?{query}")
+        assert response.status_code == 400 and message in response.content.decode(), query
+    assert client.get("/hoi-dap/?nam=2026").status_code == 200
