@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
 
+from portal.core.apierrors import with_errors
 from portal.core.params import RecordId
 from portal.news import selectors as news
 
@@ -51,7 +52,9 @@ def _script(page) -> list[dict]:
 
 
 @router.get(
-    "/articles/{article_id}", response=SpeechOut, summary="What “Đọc bài viết” reads, with the recording when ready"
+    "/articles/{article_id}",
+    response=with_errors(SpeechOut, 404, 422),
+    summary="What “Đọc bài viết” reads, with the recording when ready",
 )
 def article_speech(request: HttpRequest, article_id: RecordId):
     page = get_object_or_404(news.live_articles(), pk=article_id)

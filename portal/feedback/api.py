@@ -12,13 +12,14 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
+from portal.core.apierrors import with_errors
 from portal.core.beacons import client_ip
 from portal.core.params import MAX_ID
 
 from .challenge import challenge_new
 from .models import PetitionStatus
-from .selectors import petition_counters, petition_lookup, petition_public, published_questions
-from .services import PetitionChallenge, PetitionInvalid, PetitionRateLimited, petition_submit
+from .selectors import petition_counters, petition_public, published_questions
+from .services import PetitionChallenge, PetitionInvalid, PetitionRateLimited, petition_submit, petition_track_lookup
 from .views import uploads
 
 router = Router(tags=["feedback"])
@@ -105,7 +106,7 @@ def _json(body: dict, *, status: int) -> JsonResponse:
 
 @router.post(
     "",
-    response={201: SubmittedOut, 200: SubmittedOut},
+    response=with_errors({201: SubmittedOut, 200: SubmittedOut}, 400, 422, 429),
     summary="Submit a petition (PAKN)",
     openapi_extra={
         "requestBody": {"content": {"application/json": {"schema": PetitionIn.model_json_schema()}}, "required": True}
@@ -179,7 +180,7 @@ class QuestionFilters(Schema):
 
 @router.get(
     "/questions",
-    response=QuestionListOut,
+    response=with_errors(QuestionListOut, 422),
     summary="Published questions and answers (Hỏi đáp), newest first, or searched with q",
 )
 def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
@@ -207,13 +208,55 @@ def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
     }
 
 
-@router.get("/{code}", response=PetitionOut, summary="A petition's status and public history (needs its key)")
-def feedback_status(request: HttpRequest, code: str, key: str = ""):
-    """Only with the key: a phone number or e-mail address would end up in URLs and logs
-    (the lookup page takes them in a POST)."""
-    petition = petition_lookup(code=code, key=key)
+class LookupIn(Schema):
+    key: str = Field("", max_length=40, description="The secret key given on submission")
+    contact: str = Field("", max_length=254, description="Or the phone number / e-mail address given with it")
+    challenge_token: str = Field("", max_length=2000)
+    challenge_answer: str = Field("", max_length=10)
+
+
+def _lookup(request: HttpRequest, code: str, data: LookupIn):
+    try:
+        petition = petition_track_lookup(
+            code=code[:30],
+            key=data.key,
+            contact=data.contact,
+            ip=client_ip(request),
+            challenge_token=data.challenge_token,
+            challenge_answer=data.challenge_answer,
+        )
+    except PetitionChallenge as error:
+        detail = [{"field": name, "message": m} for name, messages in error.errors.items() for m in messages]
+        return _json({"detail": detail, "challenge": challenge_new()}, status=422)
+    except PetitionRateLimited as error:
+        raise HttpError(429, str(error)) from error
     if petition is None:
         raise HttpError(404, _("No petition matches this code and key."))
+    return _petition_out(request, petition)
+
+
+LOOKUP_RESPONSES = with_errors(PetitionOut)
+
+
+@router.post(
+    "/{code}/lookup", response=LOOKUP_RESPONSES, summary="A petition's status and public history (key or contact)"
+)
+def feedback_lookup(request: HttpRequest, code: str, data: LookupIn):
+    """The key (or the phone / e-mail address) in the body, so it stays out of URLs and access
+    logs. Limited per address and per code; after repeated failures 422 with a question to
+    answer in challenge_token / challenge_answer, as on submission."""
+    return _lookup(request, code, data)
+
+
+@router.get("/{code}", response=LOOKUP_RESPONSES, summary="A petition's status (key in the X-Petition-Key header)")
+def feedback_status(request: HttpRequest, code: str, key: str = ""):
+    """The key in the `X-Petition-Key` header; `?key=` is still read for older clients, but
+    lands in access logs (the example nginx log format drops query strings): prefer the
+    header or POST /{code}/lookup."""
+    return _lookup(request, code, LookupIn(key=(request.headers.get("X-Petition-Key") or key)[:40]))
+
+
+def _petition_out(request: HttpRequest, petition) -> dict:
     labels = dict(PetitionStatus.choices)
     view = petition_public(petition)
     handled = view.handled

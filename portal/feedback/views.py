@@ -21,13 +21,15 @@ from portal.core.beacons import client_ip
 from .admin_views import file_response
 from .challenge import challenge_needed, challenge_new
 from .models import FileKind, Petition, PetitionField, PetitionFile, PetitionPublication
-from .selectors import petition_lookup, petition_public, publication_years, published_questions
+from .selectors import petition_public, publication_years, published_questions
 from .services import (
     PetitionActionError,
+    PetitionChallenge,
     PetitionInvalid,
     PetitionRateLimited,
     petition_rate,
     petition_submit,
+    petition_track_lookup,
     site_rating_submit,
 )
 
@@ -111,18 +113,30 @@ def _track_context(petition) -> dict:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def petition_track(request):
-    context = {"code": "", "petition": None, "not_found": False}
+    context = {"code": "", "petition": None, "not_found": False, "errors": {}, "refused": ""}
+    status = 200
     if request.method == "POST":
         code = request.POST.get("code", "")[:30]
         context["code"] = code
-        petition = petition_lookup(
-            code=code, key=request.POST.get("key", "")[:40], contact=request.POST.get("contact", "")[:254]
-        )
-        if petition is None:
-            context["not_found"] = True
+        try:
+            petition = petition_track_lookup(
+                code=code,
+                key=request.POST.get("key", "")[:40],
+                contact=request.POST.get("contact", "")[:254],
+                ip=client_ip(request),
+                challenge_token=request.POST.get("challenge_token", ""),
+                challenge_answer=request.POST.get("challenge_answer", ""),
+            )
+        except PetitionChallenge as error:
+            context["errors"], context["challenge"], status = error.errors, challenge_new(), 400
+        except PetitionRateLimited as error:
+            context["refused"], status = str(error), 429
         else:
-            context.update(_track_context(petition))
-    response = render(request, "feedback/track.html", context, status=404 if context["not_found"] else 200)
+            if petition is None:
+                context["not_found"], status = True, 404
+            else:
+                context.update(_track_context(petition))
+    response = render(request, "feedback/track.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
 

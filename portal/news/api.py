@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from portal.core import pageviews
+from portal.core.apierrors import with_errors
 from portal.core.beacons import pixel_response
 from portal.core.params import RecordId
 
@@ -76,7 +77,11 @@ def _serialise(articles: list[ArticlePage]) -> list[dict]:
     ]
 
 
-@router.get("", response=ArticleListOut, summary="List published articles, newest first, or search them with q")
+@router.get(
+    "",
+    response=with_errors(ArticleListOut, 422),
+    summary="List published articles, newest first, or search them with q",
+)
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     articles = selectors.live_articles()
     narrowed = bool(filters.category)
@@ -99,7 +104,9 @@ def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     }
 
 
-@router.get("/{article_id}", response=ArticleDetailOut, summary="One published article with its text")
+@router.get(
+    "/{article_id}", response=with_errors(ArticleDetailOut, 404, 422), summary="One published article with its text"
+)
 def get_article(request: HttpRequest, article_id: RecordId):
     article = selectors.live_articles().filter(pk=article_id).first()
     if article is None:
@@ -118,7 +125,9 @@ def _count(request: HttpRequest, article_id: int) -> tuple[int, bool]:
     return pageviews.view_count(article_id) or 0, counted
 
 
-@router.post("/{article_id}/view", response=ViewCountOut, summary="Count one reading of an article")
+@router.post(
+    "/{article_id}/view", response=with_errors(ViewCountOut, 404, 422), summary="Count one reading of an article"
+)
 def record_view(request: HttpRequest, article_id: RecordId, response: HttpResponse):
     count, counted = _count(request, article_id)
     response["Cache-Control"] = "no-store"

@@ -299,6 +299,11 @@ FEEDBACK_EXTENSION_DAYS = env_int("FEEDBACK_EXTENSION_DAYS", 10)
 FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
 # Attempts from one address within an hour past which the form and the API answer 429.
 FEEDBACK_ATTEMPTS_PER_IP_HOUR = env_int("FEEDBACK_ATTEMPTS_PER_IP_HOUR", 30)
+# Tracking lookups (code + key or contact): per address and hour, failures (from one address
+# or on one code) after which the question is asked, failures on one code per hour then 429.
+FEEDBACK_LOOKUPS_PER_IP_HOUR = env_int("FEEDBACK_LOOKUPS_PER_IP_HOUR", 60)
+FEEDBACK_LOOKUP_QUESTION_AFTER = env_int("FEEDBACK_LOOKUP_QUESTION_AFTER", 5)
+FEEDBACK_LOOKUP_FAILURES_PER_CODE_HOUR = env_int("FEEDBACK_LOOKUP_FAILURES_PER_CODE_HOUR", 20)
 # How long a request key (Idempotency-Key header, a form's token) replays its first result.
 IDEMPOTENCY_KEY_HOURS = env_int("IDEMPOTENCY_KEY_HOURS", 24)
 # Attachments of a petition: how many, and the size of each in megabytes.

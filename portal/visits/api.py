@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from portal.core import pageviews
+from portal.core.apierrors import with_errors
 from portal.core.beacons import pixel_response
 
 from . import selectors, services
@@ -31,7 +32,9 @@ class HitOut(CountersOut):
     )
 
 
-@router.post("/hit", response=HitOut, summary="Count one page view; returns the visit counters and the page's")
+@router.post(
+    "/hit", response=with_errors(HitOut, 422), summary="Count one page view; returns the visit counters and the page's"
+)
 def visit_hit(request: HttpRequest, data: HitIn, response: HttpResponse):
     page = services.page_id_or_none(data.page)
     pageviews.record_request(request, page_id=page, referrer=data.referrer)

@@ -18,6 +18,7 @@ from .publication import petition_publish, petition_unpublish
 from .ratings import petition_rate, site_rating_submit
 from .reminders import petition_reminders_send
 from .submission import SubmitResult, petition_submit
+from .tracking import petition_track_lookup
 
 __all__ = [
     "PetitionActionError",
@@ -39,6 +40,7 @@ __all__ = [
     "petition_refuse",
     "petition_reminders_send",
     "petition_submit",
+    "petition_track_lookup",
     "petition_transfer",
     "petition_unpublish",
     "site_rating_submit",
