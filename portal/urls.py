@@ -9,14 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.core import views as core_views
+from portal.core.staff import views as staff_views
 from portal.feedback import views as feedback_views
 from portal.glossary import views as glossary_views
 from portal.news import views as news_views
 from portal.search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
-    path("admin/", include(wagtailadmin_urls)),
+    *staff_views.urlpatterns_for(settings.ADMIN_PATH),
+    path(settings.DJANGO_ADMIN_PATH, admin.site.urls),
+    path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("tim-kiem/", search_views.search, name="search"),

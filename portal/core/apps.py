@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .staff import audit  # noqa: F401  (log-ins, failures and lock-outs in the audit log)

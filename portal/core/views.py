@@ -1,5 +1,6 @@
 """Site-wide pages that belong to no content app: robots.txt and the HTML site map."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -7,13 +8,19 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site, get_page_models
 
-DISALLOWED = ["/admin/", "/django-admin/", "/tim-kiem/", "/api/"]
+DISALLOWED = ["/tim-kiem/", "/api/"]
+
+
+def _disallowed() -> list[str]:
+    """The admins are named only at their default addresses: a moved admin stays unnamed."""
+    admins = [f"/{settings.ADMIN_PATH}", f"/{settings.DJANGO_ADMIN_PATH}"]
+    return [path for path in admins if path in ("/admin/", "/django-admin/")] + DISALLOWED
 
 
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *"] + [f"Disallow: {path}" for path in DISALLOWED]
+    lines = ["User-agent: *"] + [f"Disallow: {path}" for path in _disallowed()]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -24,6 +24,15 @@ register_snippet(CalendarDayViewSet)
 @hooks.register("register_log_actions")
 def register_report_export_action(actions):
     actions.register_action("portal.report_export", _("Export report"), _("Exported a report"))
+    # Staff accounts (portal.core.staff.audit).
+    actions.register_action("portal.login", _("Sign in"), _("Signed in"))
+    actions.register_action("portal.logout", _("Sign out"), _("Signed out"))
+    actions.register_action("portal.login_failed", _("Failed sign-in"), _("Wrong password or code"))
+    actions.register_action("portal.locked_out", _("Sign-in paused"), _("Signing in paused after repeated failures"))
+    actions.register_action("portal.two_factor_set_up", _("Set up two-step sign-in"), _("Set up two-step sign-in"))
+    actions.register_action("portal.two_factor_verified", _("Two-step sign-in"), _("Gave the second-step code"))
+    actions.register_action("portal.recovery_code_used", _("Recovery code used"), _("Signed in with a recovery code"))
+    actions.register_action("portal.two_factor_reset", _("Reset two-step sign-in"), _("Two-step sign-in reset"))
 
 
 @hooks.register("portal_scheduled_jobs")

@@ -133,3 +133,9 @@ def petition_jobs():
 
     # Deadline reminders (each petition at most once a day).
     return [Job("petition_reminders", "petition_reminders", order=40)]
+
+
+@hooks.register("portal_sensitive_permissions")
+def petitions_are_personal_data():
+    # Whoever can read petitions sees citizens' names, addresses and contacts: two-step sign-in.
+    return ["feedback.view_petition"]

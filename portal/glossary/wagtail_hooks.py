@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -54,10 +55,10 @@ def redirect_old_snippet_urls():
     return [
         path(
             "snippets/accessibility/abbreviation/<path:rest>",
-            RedirectView.as_view(url="/admin/snippets/glossary/abbreviation/%(rest)s", permanent=True),
+            RedirectView.as_view(url=f"/{settings.ADMIN_PATH}snippets/glossary/abbreviation/%(rest)s", permanent=True),
         ),
         path(
             "snippets/accessibility/abbreviation/",
-            RedirectView.as_view(url="/admin/snippets/glossary/abbreviation/", permanent=True),
+            RedirectView.as_view(url=f"/{settings.ADMIN_PATH}snippets/glossary/abbreviation/", permanent=True),
         ),
     ]

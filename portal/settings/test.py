@@ -39,3 +39,5 @@ READ_ALOUD_ON_PUBLISH = False
 # Repeated submissions from the test client's one address would all be challenged; the
 # challenge tests turn it on.
 FEEDBACK_CHALLENGE_AFTER = 0
+# Tests log staff in with force_login: the second factor has its own tests, which turn it on.
+TWO_FACTOR_REQUIRED = False

@@ -18,6 +18,7 @@ from portal.core import roles
 from portal.core.bulk import bulk_publishing
 from portal.core.demo import demo_image
 from portal.core.models import SiteIdentity, SiteNavigation
+from portal.core.staff import twofactor
 from portal.home import demo_data as data
 from portal.home.setup import portal_setup
 from portal.news import selectors as news
@@ -38,10 +39,17 @@ class Command(BaseCommand):
         for summary in summaries:
             if summary:
                 self.stdout.write(summary)
-        for username, password in passwords.items():
+        for username, (password, second) in passwords.items():
             self.stdout.write(
                 _("Demo account %(user)s, password: %(password)s") % {"user": username, "password": password}
             )
+            if second:
+                key, codes = second
+                self.stdout.write(
+                    "  "
+                    + _("two-step sign-in: app key %(key)s, or one of the recovery codes %(codes)s")
+                    % {"key": key, "codes": ", ".join(codes[:3])}
+                )
 
     # -- pieces ----------------------------------------------------------------------
     def seed_identity(self, site):
@@ -87,8 +95,9 @@ class Command(BaseCommand):
         nav.site_links = [("link", {"title": t, "page": None, "link_url": u}) for t, u in data.SITE_LINKS]
         nav.save()
 
-    def seed_users(self) -> dict[str, str]:
-        """Demo staff. Passwords are random; they are shown (and reset) only when DEBUG is on."""
+    def seed_users(self) -> dict[str, tuple[str, tuple[str, list[str]] | None]]:
+        """Demo staff. Passwords are random; they are shown (and reset) only when DEBUG is on,
+        with, for the accounts that need two-step sign-in, a new app key and recovery codes."""
         User = get_user_model()
         shown = {}
         for username, first, last, group_attr in data.DEMO_USERS:
@@ -101,7 +110,8 @@ class Command(BaseCommand):
                 password = secrets.token_urlsafe(9)
                 user.set_password(password)
                 user.save()
-                shown[username] = password
+                second = twofactor.two_factor_demo(user) if twofactor.needs_two_factor(user) else None
+                shown[username] = (password, second)
             elif created:
                 user.set_unusable_password()
                 user.save()

@@ -1,0 +1,16 @@
+"""What a locked-out staff member sees (django-axes' AXES_LOCKOUT_CALLABLE): a page in
+Vietnamese, 429, saying how long to wait, on the admin's own login layout."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import render
+
+from . import audit
+
+
+def lockout_response(request, response=None, credentials=None, *args, **kwargs):
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    audit.locked_out(username)
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/staff/locked_out.html", {"minutes": minutes}, status=429)
