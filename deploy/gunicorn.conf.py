@@ -2,6 +2,11 @@
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
+# No server name or version in the Server header (gunicorn has no setting for it).
+gunicorn.http.wsgi.SERVER = "portal"
+
 bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("WEB_THREADS", "2"))

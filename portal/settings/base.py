@@ -57,10 +57,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
+    "ninja",  # serves Swagger UI for /api/v1/docs from our static files, not from a CDN
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.headers.PortalCSPMiddleware",
+    "portal.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -296,6 +300,41 @@ LOGGING = {
 
 # Which iframes survive the import sanitiser (hosts, exact match).
 PORTAL_IFRAME_HOSTS = env_list("IFRAME_HOSTS", ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"])
+
+# Content-Security-Policy (portal.core.headers, docs/security.md). The public site: nothing
+# but its own scripts (none inline), styles (inline ones too: responsive embeds and table
+# widths are style attributes), images (and data: URIs), media and connections; frames only
+# from the embeddable hosts; no plugins; forms post only here; nobody may frame the site.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:"],
+        "media-src": [_SELF, "blob:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [f"https://{host}" for host in PORTAL_IFRAME_HOSTS],
+        "frame-ancestors": [_SELF],
+        "form-action": [_SELF],
+        "base-uri": [_SELF],
+        "object-src": [_NONE],
+    }
+}
+# The admins (signed-in staff only, behind two-step sign-in): Wagtail 8 writes inline scripts
+# from Python (chooser widgets) and from widget templates rendered without the request, which
+# can carry no nonce, so inline scripts are allowed there, and nothing from other hosts; its
+# editors set inline styles; images may come from blob: (upload previews); the page preview is
+# framed by the admin itself.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "frame-src": [_SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+    }
+}
 PORTAL_ARTICLES_PER_PAGE = 10
 PORTAL_OTHER_ARTICLES = 6
 # A reload of the same article by the same browser within this many seconds is one visit.

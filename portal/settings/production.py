@@ -12,7 +12,24 @@ SECRET_KEY = env_str("SECRET_KEY")  # required: no default
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+if SESSION_COOKIE_SECURE:
+    # Over HTTPS: cookies only this host can set and read (no Domain, Path=/, Secure), HTTPS
+    # remembered by browsers for a year (sent on HTTPS answers only), plain HTTP redirected
+    # (nginx does it first; this catches a proxy that does not).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000)
+    SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # loopback health checks
+else:
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+# HSTS for subdomains and the browsers' preload list are the province's decision for its whole
+# domain, not one department's: off unless asked for (HSTS_SUBDOMAINS=1, HSTS_PRELOAD=1).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+# The admin frames its own page previews, so SAMEORIGIN, not DENY (check security.W019), and
+# the CSP's frame-ancestors says the same.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W005", "security.W021"]
 
 if not REDIS_URL:  # noqa: F405
     # Several gunicorn workers must share rate limits, the petition question's attempt

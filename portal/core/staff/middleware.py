@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ def _open_paths() -> tuple[str, ...]:
         reverse("admin:login"),
         reverse("admin:logout"),
         "/" + settings.ADMIN_PATH + "jsi18n/",
+        "/" + settings.ADMIN_PATH + "sprite/",  # the icons, fetched by the sign-in pages' scripts
     )
 
 
@@ -57,6 +59,8 @@ class StaffSessionMiddleware:
             path = request.path_info
             if path.startswith(_admin_prefixes()) and not path.startswith(_open_paths()):
                 if not user.is_verified() and twofactor.needs_two_factor(user):
+                    if request.method != "GET" or "text/html" not in request.headers.get("Accept", "text/html"):
+                        return HttpResponseForbidden(_("Two-step sign-in is needed first."))
                     name = "staff_two_factor_verify" if twofactor.has_second_factor(user) else "staff_two_factor_setup"
                     return redirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

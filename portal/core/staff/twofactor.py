@@ -77,7 +77,10 @@ def two_factor_confirm(*, user, device: TOTPDevice, code: str) -> list[str] | No
 
 def two_factor_reset(*, user, by=None) -> int:
     """Remove the account's second factor (a lost phone): it sets one up at its next sign-in."""
-    removed = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
+    devices = [TOTPDevice.objects.filter(user=user), StaticDevice.objects.filter(user=user)]
+    removed = sum(found.count() for found in devices)
+    for found in devices:
+        found.delete()
     audit.record("portal.two_factor_reset", user, by=by)
     return removed
 

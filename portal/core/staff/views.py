@@ -57,7 +57,7 @@ def two_factor_setup(request):
             otp_login(request, device)
             return render(request, "core/staff/recovery_codes.html", {"codes": codes, "next": _next(request)})
         form.add_error("code", _("This code is not the one the app shows now. Check the phone's clock and try again."))
-    qr = segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff", title=_("QR code"))
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff", title=_("QR code"))
     context = {"form": form, "qr": qr, "secret": twofactor.secret_for_typing(device), "next": _next(request)}
     return render(request, "core/staff/two_factor_setup.html", context)
 

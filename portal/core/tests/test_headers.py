@@ -1,0 +1,55 @@
+"""Security headers (issue 14.9): a strict CSP on the public site, the admin's own policy,
+Permissions-Policy, the API docs from our own files, and HTTPS-only cookies and HSTS in
+production."""
+
+import json
+import subprocess
+import sys
+
+from .test_production_settings import ROOT
+
+
+def directives(header: str) -> dict[str, list[str]]:
+    parts = [part.strip().split() for part in header.split(";") if part.strip()]
+    return {part[0]: part[1:] for part in parts}
+
+
+def test_public_pages_allow_no_inline_script(client, home, article):
+    for path in ("/", article.url, "/tim-kiem/?q=hoi", "/phan-anh-kien-nghi/gui/", "/api/v1/articles"):
+        response = client.get(path)
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["script-src"] == ["'self'"], path
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+        assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'self'"]
+        assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_the_admin_has_its_own_policy(client, home):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("quantri", password="x-Secret-123"))
+    policy = directives(client.get("/admin/")["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]  # Wagtail's inline scripts, no other host
+    assert "blob:" in policy["img-src"] and policy["object-src"] == ["'none'"]
+
+
+def test_api_docs_come_from_our_static_files(client):
+    page = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+
+
+PROBE = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "print(json.dumps([s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT]))"
+)
+
+
+def test_production_over_https_uses_host_cookies_and_hsts():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="k" * 50)
+    run = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    session, csrf, hsts, redirect = json.loads(run.stdout.strip().splitlines()[-1])
+    assert (session, csrf) == ("__Host-sessionid", "__Host-csrftoken")
+    assert hsts >= 31_536_000 and redirect is True
