@@ -34,6 +34,7 @@ urlpatterns = [
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),
 ]
 
@@ -43,3 +44,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "portal.core.errors.server_error"

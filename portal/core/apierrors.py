@@ -1,7 +1,8 @@
 """The error answers of the API, declared once so every operation documents them in the
-OpenAPI schema (clients and fuzzers then see the real contract): 400 unreadable body, 404 no
-such record, 422 a Vietnamese message per field (with a question to answer after repeated
-attempts), 429 too many requests, 503 a dependency away."""
+OpenAPI schema (clients and fuzzers then see the real contract): 400 unreadable body, 403 a
+form posted by another site, 404 no such record, 413 a body too large, 415 a body of another
+type, 422 a Vietnamese message per field (with a question to answer after repeated
+attempts), 429 too many requests, 503 the database away (portal.core.errors)."""
 
 from __future__ import annotations
 

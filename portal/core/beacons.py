@@ -65,3 +65,19 @@ def client_ip(request) -> str:
         if len(hops) >= count:
             return hops[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def from_this_site(request) -> bool:
+    """False when a browser says the request was made by a page of another site (its Origin,
+    or its Referer when it sends no Origin, names another host): such a page may post a form
+    on its visitor's behalf without a CSRF token. Requests that name no origin (other
+    programs, privacy settings) are not refused for it."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("Origin")
+    if origin == "null":  # a sandboxed frame or a file: never one of our pages
+        return False
+    source = origin or request.headers.get("Referer")
+    if not source:
+        return True
+    return urlsplit(source).netloc.lower() == request.get_host().lower()

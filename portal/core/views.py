@@ -50,3 +50,30 @@ def html_sitemap(request):
             children.setdefault(page.path[: -Page.steplen], []).append(page)
         tree = [(section, children.get(section.path, [])) for section in children.get(home.path, [])]
     return TemplateResponse(request, "core/html_sitemap.html", {"home": home, "tree": tree})
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a vulnerability. The contact is
+    SECURITY_CONTACT, or else the department's e-mail address; it expires after 180 days and is
+    made anew on each request, so it never goes stale."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .models import SiteIdentity
+
+    contact = settings.SECURITY_CONTACT
+    if not contact:
+        site = Site.find_for_request(request)
+        email = SiteIdentity.for_site(site).email if site else ""
+        contact = f"mailto:{email}" if email else ""
+    lines = [f"Contact: {contact}"] if contact else []
+    expires = (timezone.now() + dt.timedelta(days=180)).replace(microsecond=0)
+    lines += [
+        f"Expires: {expires.astimezone(dt.UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: vi, en",
+        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

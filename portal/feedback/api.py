@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from portal.core.apierrors import with_errors
-from portal.core.beacons import client_ip
+from portal.core.beacons import client_ip, from_this_site
 from portal.core.params import MAX_ID
 
 from .challenge import challenge_new
@@ -106,7 +106,7 @@ def _json(body: dict, *, status: int) -> JsonResponse:
 
 @router.post(
     "",
-    response=with_errors({201: SubmittedOut, 200: SubmittedOut}, 400, 422, 429),
+    response=with_errors({201: SubmittedOut, 200: SubmittedOut}, 400, 403, 413, 415, 422, 429),
     summary="Submit a petition (PAKN)",
     openapi_extra={
         "requestBody": {"content": {"application/json": {"schema": PetitionIn.model_json_schema()}}, "required": True}
@@ -120,6 +120,16 @@ def feedback_submit(request: HttpRequest):
     instead of creating another; the same key with other content is refused (422). Bad
     input: 422 with a Vietnamese message per field; too many attempts or petitions from one
     address or contact: 429."""
+    if request.content_type not in ("application/json", "multipart/form-data"):
+        return _json(
+            {"detail": [{"field": "", "message": _("Send JSON, or a multipart form with the files.")}]}, status=415
+        )
+    if request.content_type == "multipart/form-data" and not from_this_site(request):
+        # A form of another site could post it on its visitor's behalf; JSON cannot be sent
+        # across sites without a CORS preflight, which this API never grants.
+        return _json(
+            {"detail": [{"field": "", "message": _("Petitions are taken from this site's pages only.")}]}, status=403
+        )
     payload = _body(request)
     if payload is None:
         return _json({"detail": [{"field": "", "message": _("The body must be a JSON object in UTF-8.")}]}, status=400)

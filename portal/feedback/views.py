@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.core import idempotency, params
-from portal.core.beacons import client_ip
+from portal.core.beacons import client_ip, from_this_site
 
 from .admin_views import file_response
 from .challenge import challenge_needed, challenge_new
@@ -216,6 +216,8 @@ def site_rating(request):
     """The footer's satisfaction question. With JavaScript it answers JSON in place; without,
     a thank-you page linking back to where the visitor was."""
     wants_json = "application/json" in request.headers.get("Accept", "")
+    if not from_this_site(request):  # another site posting for its visitors (no CSRF token here)
+        return JsonResponse({"ok": False, "message": _("Ratings are taken from this site's pages only.")}, status=403)
     back = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.core.headers.PortalCSPMiddleware",
     "portal.core.headers.PermissionsPolicyMiddleware",
+    "portal.core.errors.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,6 +277,12 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.core.forms.PortalLoginForm"
 # Uploaded images are public: strip nothing the editor cannot see, but cap the size.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Whom to tell about a vulnerability (/.well-known/security.txt): "mailto:…" or "https://…";
+# empty: the department's e-mail address from its identity settings.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "")
+# A JSON body larger than this is refused from its Content-Length (413): a petition's longest
+# text is 10,000 characters.
+JSON_MAX_BODY_BYTES = env_int("JSON_MAX_BODY_BYTES", 256 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -53,3 +53,10 @@ def test_production_over_https_uses_host_cookies_and_hsts():
     session, csrf, hsts, redirect = json.loads(run.stdout.strip().splitlines()[-1])
     assert (session, csrf) == ("__Host-sessionid", "__Host-csrftoken")
     assert hsts >= 31_536_000 and redirect is True
+
+
+def test_security_txt_names_a_contact_and_expires(client, home, settings):
+    settings.SECURITY_CONTACT = "mailto:antoan@khcn.example.gov.vn"
+    text = client.get("/.well-known/security.txt").content.decode()
+    assert "Contact: mailto:antoan@khcn.example.gov.vn" in text and "Expires: 20" in text
+    assert "Preferred-Languages: vi, en" in text
