@@ -13,4 +13,4 @@ threads = int(os.environ.get("WEB_THREADS", "2"))
 timeout = 30
 accesslog = "-"
 # No client addresses in the access log (personal data): method, path, status, size, time.
-access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'  # path without the query string (keys, searches)

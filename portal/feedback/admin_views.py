@@ -58,6 +58,13 @@ class PetitionHandleView(InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(Petition.objects.select_related("area", "unit", "assignee", "merged_into"), pk=self.pk)
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Every look at a petitioner's name and contacts is on record (Nghị định 13/2023/NĐ-CP,
+        # Điều 27: measures to protect personal data include logging who processed it).
+        log(instance=self.object, action="portal.personal_data_viewed", user=request.user)
+        return response
+
     def _allowed(self, name: str) -> bool:
         return workflow.offered(name, self.object, self.request.user)
 

@@ -133,6 +133,8 @@ class Petition(models.Model):
         verbose_name=_("merged into"),
     )
     reminded_on = models.DateField(null=True, blank=True, editable=False)
+    # Personal data removed after the retention period (services/retention.py).
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_at"]

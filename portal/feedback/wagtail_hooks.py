@@ -122,6 +122,11 @@ ACTIONS = [
 def register_petition_actions(actions):
     for name, label, message in ACTIONS:
         actions.register_action(f"portal.feedback.{name}", label, message)
+    # Nghị định 13/2023/NĐ-CP: who saw a citizen's personal data, and when it was removed.
+    actions.register_action("portal.personal_data_viewed", _("View personal data"), _("Viewed the petitioner's data"))
+    actions.register_action(
+        "portal.personal_data_removed", _("Remove personal data"), _("Personal data removed after the retention period")
+    )
 
 
 hooks.register("portal_demo", demo_petitions, order=50)
@@ -132,7 +137,11 @@ def petition_jobs():
     from portal.core.jobs import Job
 
     # Deadline reminders (each petition at most once a day).
-    return [Job("petition_reminders", "petition_reminders", order=40)]
+    return [
+        Job("petition_reminders", "petition_reminders", order=40),
+        # Personal data of petitions closed longer than FEEDBACK_RETENTION_DAYS (once a day).
+        Job("petition_purge", "petition_purge", every=86_400, order=95),
+    ]
 
 
 @hooks.register("portal_sensitive_permissions")

@@ -377,6 +377,9 @@ FEEDBACK_EXTENSION_DAYS = env_int("FEEDBACK_EXTENSION_DAYS", 10)
 # Attempts (sent, refused or rate limited) from one address within an hour after which the
 # form asks a question only a person answers easily (self-hosted, no third-party captcha).
 FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
+# Closed petitions keep the citizen's personal data this many days, then petition_purge
+# removes it (Nghị định 13/2023/NĐ-CP, Điều 3, khoản 7).
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 5 * 365)
 # Attempts from one address within an hour past which the form and the API answer 429.
 FEEDBACK_ATTEMPTS_PER_IP_HOUR = env_int("FEEDBACK_ATTEMPTS_PER_IP_HOUR", 30)
 # Tracking lookups (code + key or contact): per address and hour, failures (from one address

@@ -17,6 +17,7 @@ EXPECTED = {
     "petition_reminders",
     "audio_prune",
     "purge_expired",
+    "petition_purge",
 }
 
 
