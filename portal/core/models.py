@@ -189,3 +189,15 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.target}"
+
+
+class RateCounter(models.Model):
+    """A counter of attempts kept in the database (portal.core.ratelimit), where the cache
+    cannot count atomically across processes (files shared by the workers of one machine)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

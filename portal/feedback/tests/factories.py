@@ -57,3 +57,23 @@ def jpeg_with_exif() -> bytes:
 def form_data(**extra):
     data = {k: v for k, v in GOOD.items() if k not in ("consent", "publish_allowed")}
     return {**data, "consent": "true", **extra}
+
+
+def solve(question: str) -> str:
+    """What a person answers to the question after repeated attempts (every form it takes)."""
+    import re
+
+    from portal.feedback.challenge import WORDS
+
+    def value(token: str) -> int:
+        return int(token) if token.isdigit() else WORDS.index(token.lower())
+
+    words = "|".join(sorted(WORDS, key=len, reverse=True))
+    numbers = [value(t) for t in re.findall(rf"\b(?:\d+|{words})\b", question.lower())]
+    if "tổng" in question.lower() or "cộng" in question.lower():
+        return str(numbers[0] + numbers[1])
+    if "bớt" in question.lower() or "trừ" in question.lower() or "còn" in question.lower():
+        return str(max(numbers[:2]) - min(numbers[:2]))
+    if "lớn hơn" in question.lower():
+        return str(max(numbers[:2]))
+    return str(numbers[0])
