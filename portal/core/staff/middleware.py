@@ -51,6 +51,10 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # A visitor without a session: reading request.user would touch the session and add
+            # "Vary: Cookie", splitting the anonymous page cache by every cookie a page sets.
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             idle = self._idle(request)
