@@ -8,7 +8,6 @@ import logging
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.test import override_settings
 
 from portal.core.cache import FailoverCache
 from portal.core.tests.factories import DESKTOP
@@ -47,13 +46,14 @@ def test_the_server_is_used_again_when_it_is_back(caplog):
 
 @pytest.fixture
 def redis_down(settings):
+    """Through pytest-django's `settings` (not override_settings), so that settings changed in
+    the test are undone in the right order and the caches of later tests are the usual ones."""
     from portal.visits import buffer
 
     kept = buffer._buffer
-    with override_settings(CACHES=FAILOVER, REDIS_URL=DOWN):
-        buffer._buffer = None
-        yield
-        buffer._buffer = None
+    settings.CACHES, settings.REDIS_URL = FAILOVER, DOWN
+    buffer._buffer = None
+    yield
     buffer._buffer = kept
     for alias in ("default", "pages"):
         caches[alias].clear()

@@ -7,22 +7,16 @@ import threading
 from unittest import mock
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
 from portal.core import ratelimit
 from portal.core.models import RateCounter
 
-FILES = {
-    "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/tmp/portal-rl-test"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-}
-
 
 @pytest.fixture
-def file_caches():
-    with override_settings(CACHES=FILES):
-        yield
+def file_caches(tmp_path, settings):
+    files = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "cache")}
+    settings.CACHES = {**settings.CACHES, "default": files}
 
 
 @pytest.mark.django_db

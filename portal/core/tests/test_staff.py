@@ -163,4 +163,3 @@ def test_demo_accounts_get_a_second_step_they_can_use(home, settings):
     assert "truongban" in text and "mã dự phòng" in text
     user = get_user_model().objects.get(username="truongban")
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-
