@@ -4,9 +4,11 @@
   InterfaceError), the visitor gets 503 with Retry-After rather than 500: JSON under /api/, the
   static "back soon" page elsewhere (it needs no database). Other errors stay a 500, JSON under
   /api/ too.
-- `RequestSizeMiddleware`: a JSON body larger than JSON_MAX_BODY_BYTES is refused from its
+- `RequestGuardMiddleware`: a JSON body larger than JSON_MAX_BODY_BYTES is refused from its
   Content-Length, before anything reads it (413), so a client sending megabytes of JSON costs
-  a worker nothing; multipart bodies (attachments) have their own limits.
+  a worker nothing (multipart bodies, the attachments, have their own limits); a NUL character
+  in the address or the query string, which no page uses and PostgreSQL refuses in any text,
+  is a 400.
 """
 
 from __future__ import annotations
@@ -46,11 +48,17 @@ def server_error(request, *args, **kwargs):
     return response
 
 
-class RequestSizeMiddleware:
+class RequestGuardMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or "%00" in request.META.get("QUERY_STRING", "")
+            or "\x00" in "".join(request.GET.values())
+        ):
+            return _refused(request, _("The address holds a character that is not allowed."), 400)
         if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/json":
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -66,3 +74,11 @@ class RequestSizeMiddleware:
                     json_dumps_params={"ensure_ascii": False},
                 )
         return self.get_response(request)
+
+
+def _refused(request, message: str, status: int):
+    if _is_api(request):
+        return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    from django.http import HttpResponse
+
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

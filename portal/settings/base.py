@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.core.headers.PortalCSPMiddleware",
     "portal.core.headers.PermissionsPolicyMiddleware",
-    "portal.core.errors.RequestSizeMiddleware",
+    "portal.core.errors.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -7,11 +7,14 @@ import pytest
 
 from portal.core.tests.browser import BROWSER, DESKTOP_UA
 
+# The contexts bypass the site's Content-Security-Policy because these tests evaluate their own
+# scripts in the page (Playwright's wait_for_function); news/tests/test_browser.py checks the
+# site's scripts under the real policy.
 pytestmark = BROWSER
 
 
 def test_glossary_dialog_filters_without_diacritics(browser, live_server, published):
-    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -61,7 +64,7 @@ OVERFLOW_CHECK = """() => {
 
 
 def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browser, live_server, published):
-    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -97,7 +100,7 @@ def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browse
     assert result == {"wide": False, "overlaps": [], "clipped": []}
 
     # A phone 320 px wide at 200 %: no sideways scrolling, nothing on top of anything else.
-    phone = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 320, "height": 640})
+    phone = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, viewport={"width": 320, "height": 640})
     phone.add_init_script("localStorage.setItem('portal:font-size', '200')")
     small = phone.new_page()
     for path in ("/", page.url.replace(live_server.url, ""), "/tu-viet-tat/", "/tim-kiem/?q=hoi+nghi"):
@@ -117,7 +120,7 @@ def test_font_size_and_contrast_are_remembered_and_never_break_the_layout(browse
 
 
 def test_system_contrast_wish_is_followed_until_the_reader_chooses(browser, live_server, published):
-    context = browser.new_context(user_agent=DESKTOP_UA, contrast="more", reduced_motion="reduce")
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, contrast="more", reduced_motion="reduce")
     page = context.new_page()
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("data-contrast") == "high"
@@ -152,7 +155,7 @@ READING = """() => {
 
 
 def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_server, recorded):
-    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -188,7 +191,7 @@ def test_player_plays_the_recording_and_highlights_each_sentence(browser, live_s
 
 
 def test_player_falls_back_to_the_browser_voice_and_says_so(browser, live_server, published):
-    context = browser.new_context(user_agent=DESKTOP_UA)
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA)
     page = context.new_page()
     page.goto(live_server.url + published.url)
     page.locator("[data-ra-play]").click()

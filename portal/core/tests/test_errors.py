@@ -64,3 +64,10 @@ def test_other_sites_cannot_post_petitions_or_ratings(client, home):
     # From the site's own pages (same origin), and from programs that name no origin, it works.
     assert client.post("/api/v1/feedback", form_data(), HTTP_ORIGIN="http://testserver").status_code == 201
     assert client.post("/danh-gia-hai-long/", {"score": "5"}, HTTP_REFERER="http://testserver/").status_code == 201
+
+
+def test_a_nul_character_in_the_address_is_refused(client, home):
+    """PostgreSQL refuses NUL in any text: ?category=%00 on the article API was a 500 there."""
+    assert client.get("/api/v1/articles?category=%00").status_code == 400
+    page = client.get("/tim-kiem/?q=a%00b")
+    assert page.status_code == 400 and "không được phép" in page.content.decode()
