@@ -9,4 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .adminscripts import install
         from .staff import audit  # noqa: F401  (log-ins, failures and lock-outs in the audit log)
+
+        install()  # Wagtail's choosers started without inline scripts (the admin's CSP)

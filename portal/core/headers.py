@@ -3,9 +3,9 @@
 - Content-Security-Policy (django-csp): the public site runs no inline script at all, so its
   policy allows scripts from the site only, no 'unsafe-inline' and no 'unsafe-eval'; frames
   only from the hosts editors may embed (IFRAME_HOSTS). Wagtail's admin and Django's admin get
-  their own policy (ADMIN_CONTENT_SECURITY_POLICY in settings): scripts from the site and
-  inline ones (Wagtail 8 writes some from Python, which cannot carry a nonce), nothing from
-  other hosts. Both in docs/security.md.
+  their own policy (ADMIN_CONTENT_SECURITY_POLICY in settings): no inline script either, as
+  Wagtail's are started from data (portal/core/adminscripts.py, core/admin-init.js); inline
+  styles, blob: images and self-framing allowed. Both in docs/security.md.
 - Permissions-Policy: no camera, microphone, geolocation, payment, USB… for any page; the
   read-aloud player needs none of them either.
 """

@@ -45,3 +45,12 @@ def scheduled_publishing():
         # Request keys past their lifetime (portal.core.idempotency).
         Job("purge_expired", "purge_expired", every=3600, order=90),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def admin_init_script():
+    """Starts the pickers, panels and choosers Wagtail starts with inline scripts (headers.py)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}"></script>', static("core/admin-init.js"))

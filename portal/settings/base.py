@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -81,6 +82,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# Widgets are drawn with the project's templates, so portal/templates/wagtailadmin can replace
+# Wagtail's widget templates that end in inline scripts (the admin's CSP refuses them).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {
@@ -329,15 +333,13 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [_NONE],
     }
 }
-# The admins (signed-in staff only, behind two-step sign-in): Wagtail 8 writes inline scripts
-# from Python (chooser widgets) and from widget templates rendered without the request, which
-# can carry no nonce, so inline scripts are allowed there, and nothing from other hosts; its
-# editors set inline styles; images may come from blob: (upload previews); the page preview is
-# framed by the admin itself.
+# The admins: no inline script either (Wagtail's are started from data by
+# portal/core/static/core/admin-init.js); its editors set inline styles; images may come from
+# blob: (upload previews); the page preview is framed by the admin itself.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [_SELF, "'unsafe-inline'"],
+        "script-src": [_SELF],
         "img-src": [_SELF, "data:", "blob:"],
         "frame-src": [_SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
     }

@@ -29,7 +29,7 @@ def test_the_admin_has_its_own_policy(client, home):
 
     client.force_login(get_user_model().objects.create_superuser("quantri", password="x-Secret-123"))
     policy = directives(client.get("/admin/")["Content-Security-Policy"])
-    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]  # Wagtail's inline scripts, no other host
+    assert policy["script-src"] == ["'self'"]  # Wagtail's inline scripts are started from data
     assert "blob:" in policy["img-src"] and policy["object-src"] == ["'none'"]
 
 
