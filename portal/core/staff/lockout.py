@@ -14,3 +14,16 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
     audit.locked_out(username)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "core/staff/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def purge_attempts() -> int:
+    """Failed sign-in attempts (with the address they came from) are needed only while they
+    can still pause an account: kept one day past the pause, then deleted (Nghị định
+    13/2023/NĐ-CP, Điều 3, khoản 7). Wagtail's audit log keeps the failures, without addresses."""
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    cutoff = timezone.now() - settings.AXES_COOLOFF_TIME - dt.timedelta(days=1)
+    return AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[0]

@@ -163,3 +163,18 @@ def test_demo_accounts_get_a_second_step_they_can_use(home, settings):
     assert "truongban" in text and "mã dự phòng" in text
     user = get_user_model().objects.get(username="truongban")
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def test_old_failed_attempts_are_deleted(client, editor):
+    import datetime as dt
+
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    sign_in(client, "bientap", "sai-mat-khau")
+    assert AccessAttempt.objects.count() == 1
+    call_command("purge_expired", verbosity=0)
+    assert AccessAttempt.objects.count() == 1  # still counting towards a pause
+    AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(days=2))
+    call_command("purge_expired", verbosity=0)
+    assert not AccessAttempt.objects.exists()
