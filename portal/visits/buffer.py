@@ -81,35 +81,54 @@ def _is_outage(error: BaseException) -> bool:
     return not isinstance(error, (OverflowError, ValueError, TypeError, DataError, IntegrityError))
 
 
+class Unwritten(Exception):
+    """The database went away during a write: `remainder` is what was not written (all of it,
+    or what was left of an item-by-item write); the original error is the cause."""
+
+    def __init__(self, remainder: Batch):
+        super().__init__("visit batch not written")
+        self.remainder = remainder
+
+
+def _singles(batch: Batch) -> list[Batch]:
+    singles = []
+    for key, count in batch.counters.items():
+        single = Batch()
+        single.counters[key] = count
+        singles.append(single)
+    for slot, seen in batch.visitors.items():
+        single = Batch()
+        single.visitors[slot] = seen
+        singles.append(single)
+    return singles
+
+
 def write_batch(batch: Batch, writer: Writer) -> None:
     """Write `batch`; when the database refuses it for its content, write it item by item and
     drop (and log) only the items it refuses, so one bad hit never blocks the others. An
-    outage raises, and the caller keeps the whole batch for the next flush."""
+    outage raises Unwritten with what is still to write, so the caller keeps exactly that for
+    the next flush (items already written are not counted twice)."""
     try:
         writer(batch)
         return
     except Exception as error:
         if _is_outage(error):
-            raise
+            raise Unwritten(batch) from error
         logger.warning("visit batch refused (%s): writing its items one by one", type(error).__name__)
-    for key, count in batch.counters.items():
-        single = Batch()
-        single.counters[key] = count
+    singles = _singles(batch)
+    for index, single in enumerate(singles):
         try:
             writer(single)
         except Exception as error:
             if _is_outage(error):
-                raise
-            logger.error("visit counter dropped: %r (%s: %s)", key, type(error).__name__, error)
-    for slot, seen in batch.visitors.items():
-        single = Batch()
-        single.visitors[slot] = seen
-        try:
-            writer(single)
-        except Exception as error:
-            if _is_outage(error):
-                raise
-            logger.error("visitor dropped (%s: %s)", type(error).__name__, error)
+                remainder = Batch()
+                for rest in singles[index:]:
+                    remainder.merge(rest)
+                raise Unwritten(remainder) from error
+            if single.counters:
+                logger.error("visit counter dropped: %r (%s: %s)", *single.counters, type(error).__name__, error)
+            else:
+                logger.error("visitor dropped (%s: %s)", type(error).__name__, error)
 
 
 class MemoryBuffer:
@@ -156,12 +175,12 @@ class MemoryBuffer:
             return batch
         try:
             write_batch(batch, writer or _default_writer())
-        except Exception:
-            # Put the hits back: the next flush tries again.
+        except Unwritten as unwritten:
+            # Put back what was not written: the next flush tries again.
             with self._lock:
-                batch.merge(self._batch)
-                self._batch = batch
-            raise
+                unwritten.remainder.merge(self._batch)
+                self._batch = unwritten.remainder
+            raise unwritten.__cause__ from None
         return batch
 
     def clear(self) -> None:
@@ -268,7 +287,11 @@ class RedisBuffer:
                 part = self.redis.hgetall(key)
                 batch.merge(self._batch_from(part, {}) if b":counters:" in key else self._batch_from({}, part))
             if batch:
-                write_batch(batch, writer or _default_writer())
+                try:
+                    write_batch(batch, writer or _default_writer())
+                except Unwritten as unwritten:
+                    self._keep(keys, token, unwritten.remainder)
+                    raise unwritten.__cause__ from None
             if keys:
                 self.redis.delete(*keys)
             done.merge(batch)
@@ -278,6 +301,17 @@ class RedisBuffer:
                 lock.release()
             except Exception:
                 pass
+
+    def _keep(self, keys: list[bytes], token: str, remainder: Batch) -> None:
+        """After a write that stopped part-way, leave in Redis only what was not written."""
+        pipe = self.redis.pipeline()
+        if keys:
+            pipe.delete(*keys)
+        if remainder.counters:
+            pipe.hset(f"{self.COUNTERS}:flushing:{token}", mapping=dict(remainder.counters))
+        if remainder.visitors:
+            pipe.hset(f"{self.VISITORS}:flushing:{token}", mapping={k: repr(v) for k, v in remainder.visitors.items()})
+        pipe.execute()
 
     def clear(self) -> None:
         self.local.clear()

@@ -78,3 +78,26 @@ def test_the_edge_refuses_page_numbers_out_of_range(client, home):
         response = client.post("/api/v1/visits/hit", {"page": page}, content_type="application/json")
         assert response.status_code in (200, 422)
     services.visits_flush()  # and nothing poisons the flush
+
+
+def test_an_outage_part_way_keeps_only_what_was_not_written(home):
+    from django.db import OperationalError
+
+    memory = buffer.MemoryBuffer(interval=0)
+    today = dt.date(2026, 11, 28)
+    written = []
+
+    def database(batch):
+        if len(batch.counters) + len(batch.visitors) > 1:
+            raise OverflowError("one item is out of range")  # so the batch is written item by item
+        if len(written) == 2:
+            raise OperationalError("database is locked")  # the database goes away after two items
+        written.append(batch)
+
+    with mock.patch.object(buffer, "_buffer", memory):
+        hit(when=at(today))
+        items = len(memory.pending().counters) + len(memory.pending().visitors)
+        with pytest.raises(OperationalError):
+            memory.flush(writer=database)
+        left = memory.pending()
+        assert len(left.counters) + len(left.visitors) == items - 2  # the two written are not kept
