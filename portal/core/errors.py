@@ -17,12 +17,17 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
 RETRY_AFTER = "30"
+
+
+def json_response(body: dict, *, status: int) -> JsonResponse:
+    """JSON with Vietnamese left readable (not \\u-escaped): the API's error answers."""
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
 
 def _is_api(request) -> bool:
@@ -37,10 +42,8 @@ def server_error(request, *args, **kwargs):
     else:
         status, message, template = 500, _("The site has a problem. Please try again in a few minutes."), "500.html"
     if _is_api(request):
-        response = JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
+        response = json_response({"detail": message}, status=status)
     else:
-        from django.http import HttpResponse
-
         response = HttpResponse(loader.get_template(template).render({}), status=status)
     if status == 503:
         response["Retry-After"] = RETRY_AFTER
@@ -65,20 +68,14 @@ class RequestGuardMiddleware:
             except ValueError:
                 length = 0
             if length > settings.JSON_MAX_BODY_BYTES:
-                return JsonResponse(
-                    {
-                        "detail": _("The request is too large (at most %(kb)s KB).")
-                        % {"kb": settings.JSON_MAX_BODY_BYTES // 1024}
-                    },
-                    status=413,
-                    json_dumps_params={"ensure_ascii": False},
+                kb = settings.JSON_MAX_BODY_BYTES // 1024
+                return json_response(
+                    {"detail": _("The request is too large (at most %(kb)s KB).") % {"kb": kb}}, status=413
                 )
         return self.get_response(request)
 
 
 def _refused(request, message: str, status: int):
     if _is_api(request):
-        return JsonResponse({"detail": message}, status=status, json_dumps_params={"ensure_ascii": False})
-    from django.http import HttpResponse
-
+        return json_response({"detail": message}, status=status)
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

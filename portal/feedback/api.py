@@ -14,6 +14,7 @@ from pydantic import Field
 
 from portal.core.apierrors import with_errors
 from portal.core.beacons import client_ip, from_this_site
+from portal.core.errors import json_response
 from portal.core.params import MAX_ID
 
 from .challenge import challenge_new
@@ -101,7 +102,7 @@ def _body(request: HttpRequest) -> dict | None:
 
 def _json(body: dict, *, status: int) -> JsonResponse:
     """A response outside the declared schemas (the router's API object is not ours to import)."""
-    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    return json_response(body, status=status)
 
 
 @router.post(

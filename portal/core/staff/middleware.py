@@ -13,13 +13,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..headers import admin_prefixes
 from . import twofactor
 
 LAST_SEEN = "portal.staff.last_seen"
-
-
-def _admin_prefixes() -> tuple[str, ...]:
-    return ("/" + settings.ADMIN_PATH, "/" + settings.DJANGO_ADMIN_PATH)
 
 
 def _open_paths() -> tuple[str, ...]:
@@ -61,7 +58,7 @@ class StaffSessionMiddleware:
             if idle is not None:
                 return idle
             path = request.path_info
-            if path.startswith(_admin_prefixes()) and not path.startswith(_open_paths()):
+            if path.startswith(admin_prefixes()) and not path.startswith(_open_paths()):
                 if not user.is_verified() and twofactor.needs_two_factor(user):
                     if request.method != "GET" or "text/html" not in request.headers.get("Accept", "text/html"):
                         return HttpResponseForbidden(_("Two-step sign-in is needed first."))
