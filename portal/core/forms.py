@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.widgets import AdminDateInput
 
 
 class PortalLoginForm(LoginForm):
@@ -17,8 +18,7 @@ class PortalLoginForm(LoginForm):
         self.fields["password"].label = _("Password")
 
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]  # typed, or sent by the browser's date picker
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]  # typed (or picked in Wagtail's picker), or ISO in a link
 
 
 class DateRangeForm(forms.Form):
@@ -27,8 +27,8 @@ class DateRangeForm(forms.Form):
 
     max_years = 3
     earliest, latest = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # a year 0001 once ended in a 500
-    date_from = forms.DateField(label=_("From"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
-    date_to = forms.DateField(label=_("To"), input_formats=DATE_FORMATS, widget=DATE_WIDGET)
+    date_from = forms.DateField(label=_("From"), input_formats=DATE_FORMATS, widget=AdminDateInput)
+    date_to = forms.DateField(label=_("To"), input_formats=DATE_FORMATS, widget=AdminDateInput)
 
     def _within_bounds(self, name: str):
         value = self.cleaned_data.get(name)

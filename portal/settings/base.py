@@ -210,6 +210,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+# dd/mm/yyyy in every form and listing, week from Monday (portal/core/localeformats/vi).
+FORMAT_MODULE_PATH = ["portal.core.localeformats"]
 # Our strings first, then our completion of the Wagtail admin catalogue (see translation_report).
 LOCALE_PATHS = [PORTAL_DIR / "locale", PORTAL_DIR / "locale_admin"]
 

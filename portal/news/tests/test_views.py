@@ -88,6 +88,11 @@ def test_category_page_pagination_and_date_filter(client, category, settings):
     assert "Bài số 1<" in filtered and "Bài số 0<" not in filtered
     vn_format = client.get(category.url + "?from=01/01/2021&to=31/12/2021").content.decode()
     assert vn_format.count('class="article-item"') == 4
+    # The fields are typed dd/mm/yyyy (never the browser's date control, whose order follows
+    # the browser's language) and show the filter back that way; the form names its address.
+    assert 'type="date"' not in vn_format
+    assert 'name="from" value="01/01/2021"' in vn_format and 'placeholder="dd/mm/yyyy"' in vn_format
+    assert 'action=""' not in vn_format and f'action="{category.url}"' in vn_format
     bad = client.get(category.url + "?from=hom-qua")
     assert bad.status_code == 200 and "Ngày không hợp lệ" in bad.content.decode()
 
