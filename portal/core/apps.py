@@ -13,3 +13,10 @@ class CoreConfig(AppConfig):
         from .staff import audit  # noqa: F401  (log-ins, failures and lock-outs in the audit log)
 
         install()  # Wagtail's choosers started without inline scripts (the admin's CSP)
+
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from .pages import VietnameseSlugInput
+
+        register_form_field_override(models.SlugField, override={"widget": VietnameseSlugInput})

@@ -6,10 +6,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.core.pages import AsciiSlugMixin
 from portal.news import selectors as news
 
 
-class HomePage(Page):
+class HomePage(AsciiSlugMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)
     per_category = models.PositiveSmallIntegerField(_("articles per category"), default=4)

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core import readable
+from portal.core.pages import AsciiSlugMixin
 from portal.core.text import fold_for_search
 from portal.search.filters import parse_date_filter
 
@@ -32,7 +33,7 @@ from .blocks import ArticleBodyBlock
 from .feeds import category_feed
 
 
-class CategoryPage(RoutablePageMixin, Page):
+class CategoryPage(AsciiSlugMixin, RoutablePageMixin, Page):
     """A news category. Top-level categories sit under the home page; one more level is allowed.
     Its RSS feed is the sub-route rss/."""
 
@@ -116,7 +117,7 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(AsciiSlugMixin, Page):
     summary = models.TextField(_("summary"), max_length=1000, help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     featured_image = models.ForeignKey(

@@ -243,6 +243,8 @@ MAIL_KEEP_DAYS = env_int("MAIL_KEEP_DAYS", 30)
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Cổng thông tin điện tử")
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# New pages get ASCII slugs (đ → d), in the editor and on the server (portal/core/pages.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
