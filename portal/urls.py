@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.core import views as core_views
+from portal.core.sitemaps import SITEMAPS
 from portal.core.staff import views as staff_views
 from portal.feedback import views as feedback_views
 from portal.glossary import views as glossary_views
@@ -24,6 +25,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("tu-viet-tat/", glossary_views.glossary_page, name="glossary"),
     path("doc-bai/<int:pk>.mp3", accessibility_views.article_audio_file, name="article_audio"),
+    path("phan-anh-kien-nghi/", feedback_views.petitions_home, name="petitions_home"),
     path("phan-anh-kien-nghi/gui/", feedback_views.petition_form, name="petition_form"),
     path("phan-anh-kien-nghi/tra-cuu/", feedback_views.petition_track, name="petition_track"),
     path("phan-anh-kien-nghi/danh-gia/", feedback_views.petition_rate_view, name="petition_rate"),
@@ -32,7 +34,7 @@ urlpatterns = [
     path("hoi-dap/<slug:slug>/", feedback_views.question_detail, name="question"),
     path("danh-gia-hai-long/", feedback_views.site_rating, name="site_rating"),
     path("rss/", news_views.site_rss, name="rss"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),

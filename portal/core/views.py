@@ -8,6 +8,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site, get_page_models
 
+from .links import public_addresses, site_url
+
 DISALLOWED = ["/tim-kiem/", "/api/"]
 
 
@@ -21,7 +23,7 @@ def _disallowed() -> list[str]:
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = ["User-agent: *"] + [f"Disallow: {path}" for path in _disallowed()]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {site_url('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -49,7 +51,8 @@ def html_sitemap(request):
         for page in sections:
             children.setdefault(page.path[: -Page.steplen], []).append(page)
         tree = [(section, children.get(section.path, [])) for section in children.get(home.path, [])]
-    return TemplateResponse(request, "core/html_sitemap.html", {"home": home, "tree": tree})
+    context = {"home": home, "tree": tree, "addresses": public_addresses()}
+    return TemplateResponse(request, "core/html_sitemap.html", context)
 
 
 @require_GET
@@ -74,6 +77,6 @@ def security_txt(request):
     lines += [
         f"Expires: {expires.astimezone(dt.UTC).isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: vi, en",
-        f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}",
+        f"Canonical: {site_url('/.well-known/security.txt')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

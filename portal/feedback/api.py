@@ -15,6 +15,7 @@ from pydantic import Field
 from portal.core.apierrors import with_errors
 from portal.core.beacons import client_ip, from_this_site
 from portal.core.errors import json_response
+from portal.core.links import site_url
 from portal.core.params import MAX_ID
 
 from .challenge import challenge_new
@@ -207,7 +208,7 @@ def questions_list(request: HttpRequest, filters: Query[QuestionFilters]):
         "items": [
             {
                 "slug": p.slug,
-                "url": request.build_absolute_uri(reverse("question", args=[p.slug])),
+                "url": site_url(reverse("question", args=[p.slug])),
                 "title": p.title,
                 "question": p.question,
                 "answer": p.answer,
@@ -297,7 +298,7 @@ def _petition_out(request: HttpRequest, petition) -> dict:
             {
                 "name": f.name,
                 "size": f.size,
-                "url": request.build_absolute_uri(reverse("petition_answer_file", args=[f.token])),
+                "url": site_url(reverse("petition_answer_file", args=[f.token])),
             }
             for f in view.answer_files
         ],

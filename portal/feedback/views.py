@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core import signing
 from django.core.paginator import Paginator
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from portal.core import idempotency, params
 from portal.core.beacons import client_ip, from_this_site
@@ -21,7 +21,7 @@ from portal.core.beacons import client_ip, from_this_site
 from .admin_views import file_response
 from .challenge import challenge_needed, challenge_new
 from .models import FileKind, Petition, PetitionField, PetitionFile, PetitionPublication
-from .selectors import petition_public, publication_years, published_questions
+from .selectors import petition_counters, petition_public, publication_years, published_questions
 from .services import (
     PetitionActionError,
     PetitionChallenge,
@@ -142,10 +142,13 @@ def petition_track(request):
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def petition_rate_view(request):
     """The rating form of the tracking page: the petition comes from a signed token the page
-    gave (valid one hour), so the key is not sent again."""
+    gave (valid one hour), so the key is not sent again. The address opened directly (GET)
+    leads to the tracking page, where rating starts."""
+    if request.method == "GET":
+        return redirect("petition_track")
     try:
         code = signing.loads(request.POST.get("rate_token", ""), salt=RATE_SALT, max_age=RATE_MAX_AGE)
     except signing.BadSignature:
@@ -210,11 +213,28 @@ def question_detail(request, slug: str):
     return render(request, "feedback/question.html", {"publication": publication})
 
 
+def petitions_home(request):
+    """/phan-anh-kien-nghi/: what a citizen can do (send, follow, read the answers) and the
+    live counters."""
+    counters = petition_counters()
+    context = {
+        "counters": counters,
+        "processing": counters["processing"] + counters["received"],  # as the sidebar counts
+        "answer_days": settings.FEEDBACK_ANSWER_DAYS,
+        "published_count": published_questions().count(),
+        "latest": published_questions()[:5],
+    }
+    return render(request, "feedback/home.html", context)
+
+
 @csrf_exempt  # anonymous and harmless; a CSRF cookie would keep every page out of the page cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def site_rating(request):
     """The footer's satisfaction question. With JavaScript it answers JSON in place; without,
-    a thank-you page linking back to where the visitor was."""
+    a thank-you page linking back to where the visitor was. Opened directly (GET), a page of
+    its own with the question."""
+    if request.method == "GET":
+        return render(request, "feedback/site_rating_page.html")
     wants_json = "application/json" in request.headers.get("Accept", "")
     if not from_this_site(request):  # another site posting for its visitors (no CSRF token here)
         return JsonResponse({"ok": False, "message": _("Ratings are taken from this site's pages only.")}, status=403)

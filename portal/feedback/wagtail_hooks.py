@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -148,3 +149,16 @@ def petition_jobs():
 def petitions_are_personal_data():
     # Whoever can read petitions sees citizens' names, addresses and contacts: two-step sign-in.
     return ["feedback.view_petition"]
+
+
+@hooks.register("portal_public_addresses")
+def petition_addresses():
+    from portal.core.links import PublicAddress
+
+    return [
+        PublicAddress(_("Petitions (phản ánh, kiến nghị)"), reverse("petitions_home")),
+        PublicAddress(_("Send a petition"), reverse("petition_form")),
+        PublicAddress(_("Follow a petition"), reverse("petition_track")),
+        PublicAddress(_("Questions and answers"), reverse("questions")),
+        PublicAddress(_("Satisfaction with the portal"), reverse("site_rating")),
+    ]

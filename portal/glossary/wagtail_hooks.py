@@ -62,3 +62,10 @@ def redirect_old_snippet_urls():
             RedirectView.as_view(url=f"/{settings.ADMIN_PATH}snippets/glossary/abbreviation/", permanent=True),
         ),
     ]
+
+
+@hooks.register("portal_public_addresses")
+def glossary_address():
+    from portal.core.links import PublicAddress
+
+    return [PublicAddress(_("Abbreviations"), reverse("glossary"))]

@@ -9,14 +9,31 @@ from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from portal.core.links import base_url_host_and_port
 from portal.core.models import SiteIdentity, SiteNavigation
 from portal.core.roles import roles_setup
 
 from .models import HomePage
 
 
+def _default_site(home: HomePage) -> Site:
+    """The default Wagtail site answers at BASE_URL's host and port and serves our home page.
+
+    Wagtail builds every page's full address (sitemap, page.full_url) from this record, so it
+    follows the configured address each time setup_portal runs; left at Wagtail's localhost:80
+    it made links to http://localhost/ (see portal.core.links)."""
+    hostname, port = base_url_host_and_port()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="")
+    if (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+        site.root_page, site.hostname, site.port = home, hostname, port
+        site.save()
+    return site
+
+
 @transaction.atomic
-def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+def portal_setup() -> HomePage:
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     home = HomePage.objects.first()
     if home is None:
@@ -33,13 +50,7 @@ def portal_setup(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         home = HomePage(title=_("Home page"), slug="home")
         root.add_child(instance=home)
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="")
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
-    site = Site.objects.get(is_default_site=True)
+    site = _default_site(home)
     SiteIdentity.for_site(site)
     SiteNavigation.for_site(site)
     roles_setup(root_page=home)

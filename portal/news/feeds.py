@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from portal.core.links import page_url, site_url
 from portal.core.models import SiteIdentity
 
 FEED_ITEMS = 30
@@ -36,10 +37,10 @@ class ArticleFeed(Feed):
         return self.feed_description
 
     def link(self):
-        return self.page.get_url(self.request) or "/"
+        return page_url(self.page) or site_url("/")
 
     def feed_url(self):
-        return self.request.path
+        return site_url(self.request.path)
 
     def items(self):
         items = list(self.articles[:FEED_ITEMS])
@@ -53,7 +54,7 @@ class ArticleFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return page_url(item)
 
     def item_pubdate(self, item):
         return item.date

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core import readable
+from portal.core.links import page_url, site_url
 from portal.core.pages import AsciiSlugMixin
 from portal.core.text import fold_for_search
 from portal.search.filters import parse_date_filter
@@ -254,15 +255,15 @@ class ArticlePage(AsciiSlugMixin, Page):
         from portal.core.models import SiteIdentity
 
         identity = SiteIdentity.for_request(request)
-        url = request.build_absolute_uri(self.get_url(request))
+        url = page_url(self)
         image_url = ""
         if self.featured_image:
-            image_url = request.build_absolute_uri(self.featured_image.get_rendition("fill-1200x630").url)
+            image_url = site_url(self.featured_image.get_rendition("fill-1200x630").url)
         publisher = {"@type": "GovernmentOrganization", "name": identity.department_name or identity.site_title}
         if identity.emblem:
             publisher["logo"] = {
                 "@type": "ImageObject",
-                "url": request.build_absolute_uri(identity.emblem.get_rendition("height-120").url),
+                "url": site_url(identity.emblem.get_rendition("height-120").url),
             }
         structured = {
             "@context": "https://schema.org",

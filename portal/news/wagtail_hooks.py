@@ -17,3 +17,13 @@ def demo_news(home):
     from .demo import demo_news_seed
 
     return demo_news_seed(home)
+
+
+@hooks.register("portal_public_addresses")
+def news_feed_address():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from portal.core.links import PublicAddress
+
+    return [PublicAddress(_("News (RSS)"), reverse("rss"), in_xml_sitemap=False)]  # a feed, not a page

@@ -5,6 +5,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from wagtail.images.tests.utils import get_test_image_file
@@ -63,10 +64,11 @@ def test_feeds_advertised_in_head(client, category):
     assert f'href="{category.url}rss/"' in article_html
 
 
-def test_sitemap_xml_lists_public_pages_with_lastmod(client, category):
+def test_sitemap_xml_lists_public_pages_with_lastmod(client, category, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://sokhcn.example.vn"
     article = make_article(category, "Có trong sơ đồ")
     draft = make_article(category, "Nháp không có", publish=False)
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap.xml", HTTP_HOST="attacker.example")
     assert response.status_code == 200
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = {
@@ -77,13 +79,27 @@ def test_sitemap_xml_lists_public_pages_with_lastmod(client, category):
     assert urls[article_loc]  # lastmod present
     assert any(loc.endswith(category.url) for loc in urls)
     assert not any(loc.endswith(draft.url or "/no-url/") for loc in urls)
+    assert all(loc.startswith("https://sokhcn.example.vn/") for loc in urls)  # BASE_URL, not Wagtail's Site
+    # The public pages that are not Wagtail pages, but not the search robots are kept from.
+    for path in ("/phan-anh-kien-nghi/", "/phan-anh-kien-nghi/gui/", "/hoi-dap/", "/tu-viet-tat/"):
+        assert f"https://sokhcn.example.vn{path}" in urls, path
+    assert not any("/tim-kiem/" in loc for loc in urls)
 
 
-def test_robots_txt(client, db):
-    response = client.get("/robots.txt")
+def test_feed_links_come_from_base_url(client, category, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://sokhcn.example.vn"
+    article = make_article(category, "Bài trong RSS")
+    channel = parse_rss(client.get("/rss/", HTTP_HOST="attacker.example"))
+    assert channel.findtext("link") == "https://sokhcn.example.vn/"
+    assert channel.find("item").findtext("link") == f"https://sokhcn.example.vn{article.url}"
+
+
+def test_robots_txt(client, db, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://sokhcn.example.vn"
+    response = client.get("/robots.txt", HTTP_HOST="attacker.example")
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
-    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body and "Sitemap: https://sokhcn.example.vn/sitemap.xml" in body
 
 
 def test_html_sitemap_shows_sections_as_a_tree(client, home, category):
@@ -94,10 +110,12 @@ def test_html_sitemap_shows_sections_as_a_tree(client, home, category):
     nested = rf'{re.escape(category.title)}</a>\s*<ul><li><a href="{re.escape(sub.url)}">{re.escape(sub.title)}</a>'
     assert re.search(nested, html)  # the sub-category sits under its category
     assert article.title not in html
+    for path in ("/phan-anh-kien-nghi/", "/hoi-dap/", "/tu-viet-tat/", "/danh-gia-hai-long/", "/tim-kiem/"):
+        assert f'href="{path}"' in html, path  # the services that are not pages
     assert 'href="/so-do-cong-thong-tin/"' in client.get("/").content.decode()  # footer link
 
 
-def test_article_metadata(client, category):
+def test_article_metadata(client, category, settings):
     from wagtail.images import get_image_model
 
     image = get_image_model().objects.create(title="Ảnh", file=get_test_image_file())
@@ -109,13 +127,15 @@ def test_article_metadata(client, category):
         featured_image=image,
         featured_image_alt="Trao cờ thi đua",
     )
-    html = client.get(article.url).content.decode()
-    canonical = f"http://testserver{article.url}"
+    settings.WAGTAILADMIN_BASE_URL = "https://sokhcn.example.vn"
+    html = client.get(article.url, HTTP_HOST="attacker.example").content.decode()
+    canonical = f"https://sokhcn.example.vn{article.url}"  # from BASE_URL, never the Host header
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert f'<meta property="og:url" content="{canonical}">' in html
     assert '<meta property="og:title" content="Hội nghị &lt;điển hình&gt;">' in html
-    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.png">', html)
+    assert re.search(r'<meta property="og:image" content="https://sokhcn.example.vn/[^"]+\.png">', html)
+    assert f'body={quote(canonical)}' in html  # the e-mail share link
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta name="description" content="Tóm tắt &quot;đặc biệt&quot; &lt;/script&gt;">' in html
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -124,4 +144,4 @@ def test_article_metadata(client, category):
     assert data["@type"] == "NewsArticle" and data["headline"] == "Hội nghị <điển hình>"
     assert data["mainEntityOfPage"] == canonical and data["inLanguage"] == "vi"
     assert data["datePublished"] == article.date.isoformat()
-    assert data["author"]["name"] == "Văn phòng Sở" and data["image"][0].startswith("http://testserver/")
+    assert data["author"]["name"] == "Văn phòng Sở" and data["image"][0].startswith("https://sokhcn.example.vn/")
