@@ -135,7 +135,7 @@ def test_article_metadata(client, category, settings):
     assert f'<meta property="og:url" content="{canonical}">' in html
     assert '<meta property="og:title" content="Hội nghị &lt;điển hình&gt;">' in html
     assert re.search(r'<meta property="og:image" content="https://sokhcn.example.vn/[^"]+\.png">', html)
-    assert f'body={quote(canonical)}' in html  # the e-mail share link
+    assert f"body={quote(canonical)}" in html  # the e-mail share link
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta name="description" content="Tóm tắt &quot;đặc biệt&quot; &lt;/script&gt;">' in html
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
