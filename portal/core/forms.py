@@ -1,6 +1,7 @@
 """Admin forms adjusted for a Vietnamese admin, and the forms that several admin views share."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext, ngettext
@@ -61,3 +62,30 @@ class DateRangeForm(forms.Form):
                     % {"years": self.max_years}
                 )
         return data
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of a form's error summary: the field's label and message, and the id of the
+    control it links to (empty for a message about the form as a whole)."""
+
+    anchor: str
+    label: str
+    message: str
+
+
+def error_summary(errors: dict[str, list[str]], fields: list[tuple[str, str, str]]) -> list[SummaryItem]:
+    """The errors of a form as the summary above it lists them: messages about the whole form
+    first, then each field's in the order the form shows them, each naming its field, so a
+    reader hears "Họ và tên: Trường này là bắt buộc." rather than the bare message three times.
+    `fields`: (error key, label, id of the control) in the form's order; an error under a key
+    not listed comes last, linked by id_<key>."""
+    items = [SummaryItem("", "", message) for message in errors.get("__all__", [])]
+    known = set()
+    for key, label, anchor in fields:
+        known.add(key)
+        items += [SummaryItem(anchor, str(label), message) for message in errors.get(key, [])]
+    for key, messages in errors.items():
+        if key not in known and key != "__all__":
+            items += [SummaryItem(f"id_{key}", "", message) for message in messages]
+    return items

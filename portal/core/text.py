@@ -4,9 +4,12 @@ Unicode NFD separates most Vietnamese marks into combining characters, but "đ"/
 letters of their own (U+0111/U+0110) with no decomposition, so they are mapped explicitly.
 """
 
+import html as html_lib
 import re
 import unicodedata
 from functools import lru_cache
+
+from django.utils.html import strip_tags
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "d"})
 _SPACES = re.compile(r"\s+")
@@ -46,3 +49,19 @@ def fold_aligned(text: str) -> str:
     """Like fold() but keeps one output character per input character (no whitespace
     collapsing), so a match found in the folded text has the same position in the original."""
     return "".join(_fold_char(ch) for ch in text)
+
+
+# Tags that end a line of text when a page is drawn: their text must not run into the next.
+_BLOCK_TAGS = re.compile(
+    r"<\s*/?\s*(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|figure|figcaption|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def html_text(html: str) -> str:
+    """Plain text of an HTML fragment with blocks kept apart: "<p>sáng tạo.</p><p>Tài liệu</p>"
+    gives "sáng tạo. Tài liệu", not "sáng tạo.Tài liệu" (as strip_tags alone would)."""
+    if not html:
+        return ""
+    spaced = _BLOCK_TAGS.sub(" ", str(html))
+    return _SPACES.sub(" ", html_lib.unescape(strip_tags(spaced))).strip()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.text import html_text
 from portal.search.highlight import highlight_text
 from portal.search.sources import Hit, Results, SearchRequest, Source
 
@@ -30,7 +30,7 @@ def _hits(items: list, query: str) -> list[Hit]:
     hits = []
     for item in items:
         marked = highlight_text(
-            item.title, [item.question, lambda item=item: strip_tags(item.answer)], query, prefixes=True
+            item.title, [item.question, lambda item=item: html_text(item.answer)], query, prefixes=True
         )
         hits.append(
             Hit(

@@ -11,12 +11,14 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from portal.core import idempotency, params
 from portal.core.beacons import client_ip, from_this_site
+from portal.core.forms import error_summary
 
 from .admin_views import file_response
 from .challenge import challenge_needed, challenge_new
@@ -35,6 +37,21 @@ from .services import (
 
 HONEYPOT = "ho_so_bo_sung"  # hidden from people; robots fill every field
 FORM_FIELDS = ("full_name", "address", "phone", "email", "title", "content", "field")
+# The petition form's fields in the order it shows them: (error key, label, control id), for
+# the error summary (portal.core.forms.error_summary).
+FORM_SUMMARY = [
+    ("full_name", gettext_lazy("Full name"), "id_full_name"),
+    ("address", gettext_lazy("Address or organisation"), "id_address"),
+    ("phone", gettext_lazy("Phone"), "id_phone"),
+    ("email", gettext_lazy("E-mail"), "id_email"),
+    ("field", gettext_lazy("Field"), "id_field"),
+    ("title", gettext_lazy("Title"), "id_title"),
+    ("content", gettext_lazy("Content"), "id_content"),
+    ("attachments", gettext_lazy("Attachments"), "id_attachments"),
+    ("consent", gettext_lazy("Consent to the processing of personal data"), "id_consent"),
+    ("publish_allowed", gettext_lazy("Publishing the answer"), "id_no_publish"),
+    ("challenge", gettext_lazy("Question"), "id_challenge"),
+]
 RATE_SALT = "portal.feedback.rate"
 RATE_MAX_AGE = 3600
 
@@ -98,6 +115,7 @@ def petition_form(request):
         values["consent"] = values["no_publish"] = False
     if challenge_needed(ip):
         context["challenge"] = challenge_new()
+    context["summary"] = error_summary(context["errors"], FORM_SUMMARY)
     return render(request, "feedback/form.html", context, status=400 if context["errors"] else 200)
 
 

@@ -13,7 +13,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -27,7 +26,7 @@ from wagtail.search import index
 from portal.core import readable
 from portal.core.links import page_url, site_url
 from portal.core.pages import AsciiSlugMixin
-from portal.core.text import fold_for_search
+from portal.core.text import fold_for_search, html_text
 from portal.search.filters import parse_date_filter
 
 from .blocks import ArticleBodyBlock
@@ -179,7 +178,7 @@ class ArticlePage(AsciiSlugMixin, Page):
         parts: list[str] = []
         for block in self.body:
             if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
+                parts.append(html_text(block.value.source))
             elif block.block_type == "image":
                 parts.append(block.value.get("caption") or "")
             elif block.block_type == "quote":

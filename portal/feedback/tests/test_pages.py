@@ -36,3 +36,17 @@ def test_petition_pages_have_a_breadcrumb(client, portal):
     for path in ("/phan-anh-kien-nghi/gui/", "/phan-anh-kien-nghi/tra-cuu/", "/hoi-dap/"):
         html = client.get(path).content.decode()
         assert 'class="breadcrumb"' in html and 'href="/phan-anh-kien-nghi/"' in html, path
+
+
+def test_the_error_summary_names_each_field_in_the_form_order(client, portal):
+    response = client.post("/phan-anh-kien-nghi/gui/", {"full_name": "", "title": "", "content": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html[html.index('id="form-errors"') : html.index('class="petition-form"')]
+    links = re.findall(r'<a href="#(id_\w+)">([^<]*)</a>', summary)
+    anchors = [anchor for anchor, _ in links]
+    assert anchors == ["id_full_name", "id_phone", "id_field", "id_title", "id_content", "id_consent"]
+    assert links[0][1] == "Họ và tên: Trường này là bắt buộc."
+    assert all(": " in text for _, text in links)  # every line names its field
+    for anchor in anchors:  # each link leads to a control of the form
+        assert f'id="{anchor}"' in html

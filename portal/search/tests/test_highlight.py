@@ -26,3 +26,23 @@ def test_highlight_marks_whole_words_unless_a_prefix_was_asked(category):
     assert marked.title == "<mark>Hồ</mark> <mark>sơ</mark> ứng dụng công nghệ sinh học"
     assert marked.snippet == "Hỏi về <mark>hồ</mark> <mark>sơ</mark>."
     assert highlight(article, "ho* so").snippet == "<mark>Hỏ</mark>i về <mark>hồ</mark> <mark>sơ</mark>."
+
+
+def test_excerpt_keeps_paragraphs_apart(category):
+    """Paragraphs of one rich-text block and separate blocks are joined by a space, not run
+    together ("sáng tạo.Tài liệu")."""
+    body = [
+        ("paragraph", "<p>Đổi mới sáng tạo.</p><p>Tài liệu hội thảo<br>kèm theo.</p>"),
+        ("paragraph", "<ul><li>Mục một</li><li>Mục hai</li></ul>"),
+    ]
+    article = make_article(category, "Hội thảo", summary="Tóm tắt.", body=body)
+    snippet = highlight(article, "tai lieu").snippet
+    assert "sáng tạo. <mark>Tài</mark> <mark>liệu</mark> hội thảo kèm theo." in snippet
+    assert "Mục một Mục hai" in article.body_text()
+
+
+def test_html_text_unescapes_and_collapses():
+    from portal.core.text import html_text
+
+    assert html_text("<p>KH&amp;CN</p>\n<p>  tỉnh </p>") == "KH&CN tỉnh"
+    assert html_text("") == ""
