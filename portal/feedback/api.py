@@ -284,7 +284,7 @@ def _petition_out(request: HttpRequest, petition) -> dict:
                 "status": e.status_to,
                 "label": str(labels[e.status_to]),
                 "at": e.created_at.isoformat(),
-                "note": e.public_note,
+                "note": e.shown_note,
             }
             for e in view.events
         ],

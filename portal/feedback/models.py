@@ -168,6 +168,27 @@ class Petition(models.Model):
         return due is not None and due < (today or timezone.localdate())
 
 
+# What each kind of event says in the admin's history: the status alone ("Đang xử lý") does
+# not tell an officer that an answer was sent for approval or a handler assigned.
+EVENT_ACTIONS = {
+    "received": _("Received from the citizen"),
+    "accepted": _("Accepted for handling"),
+    "assigned": _("Handler assigned"),
+    "note": _("Internal note"),
+    "extended": _("Deadline extended"),
+    "refused": _("Refused"),
+    "transferred": _("Transferred"),
+    "merged": _("Merged into another petition"),
+    "answer_drafted": _("Answer drafted"),
+    "answer_submitted": _("Answer submitted for approval"),
+    "answer_returned": _("Answer returned for changes"),
+    "answered": _("Answer approved and sent"),
+    "published": _("Published in the questions and answers"),
+    "unpublished": _("Withdrawn from the questions and answers"),
+    "rated": _("Rated by the citizen"),
+}
+
+
 class PetitionEvent(models.Model):
     """One change of a petition (who, when, from which status to which, why). Append-only:
     the admin never edits or deletes these rows."""
@@ -190,6 +211,17 @@ class PetitionEvent(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("petition event")
         verbose_name_plural = _("petition events")
+
+    @property
+    def action_label(self) -> str:
+        return str(EVENT_ACTIONS.get(self.action, self.action))
+
+    @property
+    def shown_note(self) -> str:
+        """The public note unless it only repeats the status ("Đã trả lời." after "Đã trả
+        lời", as events recorded before this check carry)."""
+        note = self.public_note.strip()
+        return "" if note.rstrip(".").casefold() == str(self.get_status_to_display()).casefold() else note
 
 
 class FileKind(models.TextChoices):

@@ -80,7 +80,7 @@ def petition_answer_approve(*, petition: Petition, user) -> PetitionAnswer:
     answer = petition.answer
     answer.state, answer.approved_by, answer.approved_at = AnswerState.APPROVED, user, timezone.now()
     answer.save()
-    change_status(petition, PetitionStatus.ANSWERED, action="answered", user=user, public_note=_("Answered."))
+    change_status(petition, PetitionStatus.ANSWERED, action="answered", user=user, public_note="")
     for recipient in [petition, *petition.duplicates.all()]:
         if recipient.email:
             _queue_answer_notice(recipient, petition)

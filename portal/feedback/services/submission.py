@@ -198,7 +198,7 @@ def petition_submit(
             )
             stored = store_files(petition, checked, FileKind.CITIZEN)
             PetitionEvent.objects.create(
-                petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=_("Received.")
+                petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=""
             )
             key = keys.petition_key(petition)
             if petition.email:  # queued with the petition: stored together or not at all

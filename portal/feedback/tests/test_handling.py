@@ -169,3 +169,25 @@ def test_merge_duplicates_and_the_duplicate_citizen_sees_the_answer(client, staf
     assert sorted(m.to[0] for m in mail.outbox) == ["hoa@example.vn", "khac@example.vn"]
     data = client.get(f"/api/v1/feedback/{dup.code}", {"key": dup_key}).json()
     assert data["status"] == "merged" and data["merged_into"] == main.code and "hướng dẫn" in data["answer"]
+
+
+def test_histories_say_what_happened_once(client, staff):
+    """The citizen's history does not repeat the status in a note ("Đã trả lời. Đã trả
+    lời."), and the officers' history names each step (an answer sent for approval does not
+    read only "Đang xử lý")."""
+    import re
+
+    officer, leader = staff
+    petition, key = submit(client)
+    services.petition_accept(petition=petition, user=officer)
+    services.petition_answer_save(petition=petition, user=officer, body="<p>Trả lời đủ dài.</p>", submit=True)
+    services.petition_answer_approve(petition=petition, user=leader)
+    # An event recorded before the change, with the status repeated in its note.
+    PetitionEvent.objects.filter(petition=petition, action="answered").update(public_note="Đã trả lời.")
+    track = client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": petition.code, "key": key}).content.decode()
+    steps = re.findall(r"</time>: ([^<]*)</li>", track)
+    assert steps[0] == "Đã tiếp nhận" and steps[-1] == "Đã trả lời", steps
+    assert all(step.count(step.split(".")[0]) == 1 for step in steps)
+    client.force_login(officer)
+    history = client.get(f"/admin/petitions/inspect/{petition.pk}/").content.decode()
+    assert "Gửi câu trả lời để duyệt" in history and "Duyệt và gửi câu trả lời" in history
