@@ -79,4 +79,23 @@ def roles_setup(*, root_page: Page) -> dict[str, Group]:
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    _retire_wagtail_defaults(workflow)
     return groups
+
+
+# What Wagtail's own migrations create for a new site (wagtailcore 0002 and 0048): two English
+# groups and a "Moderators approval" workflow on the tree's root.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+
+def _retire_wagtail_defaults(ours: Workflow) -> None:
+    """Leave one approval workflow, ours, in Vietnamese: Wagtail's default workflow is unlinked
+    from every page and deactivated (kept, as workflows with history cannot be deleted), its
+    task likewise; its English groups are deleted while nobody is in them."""
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).exclude(pk=ours.pk):
+        workflow.deactivate()  # also unlinks it from its pages
+    GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).exclude(workflow_tasks__workflow=ours).update(
+        active=False
+    )
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()

@@ -93,3 +93,29 @@ def test_per_category_permissions(home):
     user.groups.add(group)
     assert in_science.permissions_for_user(user).can_edit()
     assert not in_awards.permissions_for_user(user).can_edit()
+
+
+@pytest.mark.django_db
+def test_setup_leaves_one_approval_workflow_in_vietnamese():
+    """Wagtail's migrations add "Moderators approval" on the root and English groups; after
+    setup only "Duyệt bài viết" is active and linked, and the empty English groups are gone."""
+    from wagtail.models import Page, WorkflowPage
+
+    # As Wagtail's migrations leave a new database (the session's setup already retired them).
+    default = Workflow.objects.update_or_create(name=roles.WAGTAIL_DEFAULT_WORKFLOW, defaults={"active": True})[0]
+    WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": default})
+    Group.objects.get_or_create(name="Moderators")
+    portal_setup()
+    portal_setup()
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [roles.WORKFLOW_NAME]
+    assert set(WorkflowPage.objects.values_list("workflow__name", flat=True)) == {roles.WORKFLOW_NAME}
+    assert Page.get_first_root_node().get_workflow() is None
+    assert not Group.objects.filter(name__in=roles.WAGTAIL_DEFAULT_GROUPS).exists()
+
+
+@pytest.mark.django_db
+def test_setup_keeps_an_english_group_somebody_is_in():
+    group = Group.objects.get_or_create(name="Editors")[0]
+    make_user("cu", "Editors")
+    portal_setup()
+    assert Group.objects.filter(pk=group.pk).exists()
