@@ -2,6 +2,7 @@
 (so the history, deadlines and counters are what a department would see)."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import services
@@ -14,7 +15,7 @@ PETITIONS = [
         "0915 222 333",
         "binh@example.vn",
         "Khoa học và công nghệ",
-        "Hồ sơ đề xuất nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027",
+        "Hồ sơ đề xuất nhiệm vụ khoa học và công nghệ cấp tỉnh năm {next_year}",
         "Doanh nghiệp chúng tôi muốn đề xuất một nhiệm vụ ứng dụng công nghệ sinh học trong sản xuất chè. Xin hỏi hồ sơ đề xuất gồm những gì và nộp trước ngày nào?",
         "answered",
     ),
@@ -79,7 +80,7 @@ def demo_petitions_seed(*, officer, leader) -> int:
                 "address": "",
                 "phone": phone,
                 "email": email,
-                "title": title,
+                "title": title.format(next_year=timezone.localdate().year + 1),
                 "content": content,
                 "field": field,
                 "consent": True,

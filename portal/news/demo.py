@@ -51,24 +51,26 @@ def _seed_articles(categories) -> int:
     created = 0
     rnd = random.Random(2026)
     now = timezone.localtime()
-    for theme_index, (cat_slug, title_pattern, paragraphs) in enumerate(data.THEMES):
+    for theme_index, (cat_slug, title_pattern, paragraphs, *fixed) in enumerate(data.THEMES):
+        fixed_month = fixed[0]["month"] if fixed else None
         for offset, year in enumerate(range(now.year - 4, now.year + 1)):
-            month = 1 + (theme_index + 3 * offset) % 10
+            month = fixed_month or 1 + (theme_index + 3 * offset) % 10
             date = timezone.make_aware(dt.datetime(year, month, 3 + (theme_index * 2 + offset) % 24, 8 + offset, 30))
             if date > timezone.now():
                 date = date.replace(year=year - 1)
+            quarter, quarter_year = (date.month - 1) // 3 or 4, date.year - (date.month <= 3)
             values = {
                 "district": data.DISTRICTS[(theme_index + offset) % len(data.DISTRICTS)],
                 "product": data.PRODUCTS[(theme_index + offset) % len(data.PRODUCTS)],
                 "topic": data.TOPICS[(theme_index + offset) % len(data.TOPICS)],
                 "year": date.year,
-                "next_year": date.year + 1,
+                "last_year": date.year - 1,
                 "year_prev": date.year - 2,
                 "day": date.day,
-                "day2": date.day + 2,
+                "day_before2": date.day - 2,
                 "month": date.month,
                 "month2": min(12, date.month + 2),
-                "quarter": ["I", "II", "III", "IV"][(date.month - 1) // 3],
+                "quarter": f"{['I', 'II', 'III', 'IV'][quarter - 1]}/{quarter_year}",
                 "n1": rnd.randint(3, 12),
                 "n2": rnd.randint(14, 60),
                 "n3": rnd.randint(80, 250),

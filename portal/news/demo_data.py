@@ -64,23 +64,26 @@ DISTRICTS = [
 
 PRODUCTS = ["chè Phú Thọ", "bưởi Đoan Hùng", "cá Sông Thao", "gạo nếp Cẩm Khê", "mật ong Tân Sơn", "măng khô Yên Lập"]
 
-# Each theme: category slug, title pattern, paragraphs. Placeholders: {district}, {year},
-# {n1} {n2} {n3} (small numbers), {product}, {quarter}.
+# Each theme: category slug, title pattern, paragraphs, and optionally {"month": m} for events
+# held in a given month. Placeholders: {district}, {year}, {last_year}, {day}, {month} (the
+# article's own date: a text never tells of a day after its publication), {n1} {n2} {n3}
+# (small numbers), {product}, {quarter} (the last quarter that ended before publication).
 THEMES = [
     (
         "hoat-dong-cua-so",
-        "Sở KH&CN tổng kết công tác năm {year}, triển khai nhiệm vụ năm {next_year}",
+        "Sở KH&CN tổng kết công tác năm {last_year}, triển khai nhiệm vụ năm {year}",
         [
-            "Ngày {day}/1/{next_year}, Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết công tác năm {year} và triển khai nhiệm vụ năm {next_year}. Dự hội nghị có đại diện lãnh đạo UBND tỉnh, các sở, ngành và {n3} cán bộ, công chức, viên chức của Sở.",
-            "Trong năm {year}, Sở đã tham mưu cho UBND tỉnh ban hành {n1} văn bản chỉ đạo, điều hành; quản lý {n2} nhiệm vụ khoa học và công nghệ cấp tỉnh, trong đó nghiệm thu {n1} nhiệm vụ đạt loại khá trở lên.",
+            "Ngày {day}/{month}/{year}, Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết công tác năm {last_year} và triển khai nhiệm vụ năm {year}. Dự hội nghị có đại diện lãnh đạo UBND tỉnh, các sở, ngành và {n3} cán bộ, công chức, viên chức của Sở.",
+            "Trong năm {last_year}, Sở đã tham mưu cho UBND tỉnh ban hành {n1} văn bản chỉ đạo, điều hành; quản lý {n2} nhiệm vụ khoa học và công nghệ cấp tỉnh, trong đó nghiệm thu {n1} nhiệm vụ đạt loại khá trở lên.",
             "Phát biểu chỉ đạo, đồng chí Phó Chủ tịch UBND tỉnh đề nghị ngành tập trung đưa kết quả nghiên cứu vào sản xuất, gắn nhiệm vụ khoa học với sản phẩm chủ lực của tỉnh và đẩy mạnh chuyển đổi số trong quản lý nhà nước.",
         ],
+        {"month": 1},
     ),
     (
         "hoat-dong-cua-so",
         "Đoàn công tác của Sở kiểm tra tiến độ nhiệm vụ KH&CN tại huyện {district}",
         [
-            "Từ ngày {day} đến ngày {day2}/{month}/{year}, đoàn công tác của Sở Khoa học và Công nghệ do Phó Giám đốc Sở làm trưởng đoàn đã kiểm tra tiến độ {n1} nhiệm vụ khoa học và công nghệ đang triển khai trên địa bàn huyện {district}.",
+            "Từ ngày {day_before2} đến ngày {day}/{month}/{year}, đoàn công tác của Sở Khoa học và Công nghệ do Phó Giám đốc Sở làm trưởng đoàn đã kiểm tra tiến độ {n1} nhiệm vụ khoa học và công nghệ đang triển khai trên địa bàn huyện {district}.",
             "Các nhiệm vụ tập trung vào ứng dụng tiến bộ kỹ thuật trong sản xuất {product}, xây dựng mô hình liên kết tiêu thụ và cơ giới hóa khâu sơ chế. Đến thời điểm kiểm tra, phần lớn nội dung đã hoàn thành đúng tiến độ đăng ký.",
             "Đoàn đề nghị các đơn vị chủ trì hoàn thiện hồ sơ thanh toán, cập nhật số liệu theo dõi và chuẩn bị báo cáo đánh giá giữa kỳ trước ngày 30/{month2}/{year}.",
         ],
@@ -89,7 +92,7 @@ THEMES = [
         "khcn-dia-phuong",
         "Ứng dụng tiến bộ kỹ thuật nâng cao giá trị sản phẩm {product}",
         [
-            "Năm {year}, mô hình ứng dụng tiến bộ kỹ thuật trong sản xuất {product} tại huyện {district} đã được triển khai trên diện tích {n3} ha với sự tham gia của {n2} hộ dân.",
+            "Từ đầu năm {year}, mô hình ứng dụng tiến bộ kỹ thuật trong sản xuất {product} tại huyện {district} đã được triển khai trên diện tích {n3} ha với sự tham gia của {n2} hộ dân.",
             "Kết quả cho thấy năng suất tăng {n1}% so với phương thức canh tác cũ; sản phẩm được cấp mã số vùng trồng, truy xuất nguồn gốc bằng mã QR và tiêu thụ ổn định qua hợp tác xã.",
             "Thời gian tới, địa phương sẽ nhân rộng mô hình, kết hợp xây dựng nhãn hiệu tập thể để nâng cao sức cạnh tranh trên thị trường.",
         ],
@@ -98,10 +101,11 @@ THEMES = [
         "thi-dua-khen-thuong",
         "Phát động phong trào thi đua yêu nước năm {year} trong ngành khoa học và công nghệ",
         [
-            "Sáng ngày {day}/2/{year}, Sở Khoa học và Công nghệ tổ chức lễ phát động phong trào thi đua yêu nước năm {year} với chủ đề “Đổi mới sáng tạo, chuyển đổi số, hoàn thành xuất sắc nhiệm vụ”.",
+            "Sáng ngày {day}/{month}/{year}, Sở Khoa học và Công nghệ tổ chức lễ phát động phong trào thi đua yêu nước năm {year} với chủ đề “Đổi mới sáng tạo, chuyển đổi số, hoàn thành xuất sắc nhiệm vụ”.",
             "Các phòng, đơn vị trực thuộc đã ký giao ước thi đua, đăng ký danh hiệu tập thể lao động xuất sắc, chiến sĩ thi đua cơ sở và các sáng kiến cải tiến áp dụng trong công tác chuyên môn.",
             "Giám đốc Sở yêu cầu việc bình xét khen thưởng phải công khai, đúng người, đúng việc; kịp thời biểu dương những cá nhân có cách làm hay.",
         ],
+        {"month": 2},
     ),
     (
         "thong-tin-khcn",
@@ -114,9 +118,9 @@ THEMES = [
     ),
     (
         "tieu-chuan-do-luong-chat-luong",
-        "Kiểm tra nhà nước về đo lường tại các cửa hàng xăng dầu quý {quarter}/{year}",
+        "Kiểm tra nhà nước về đo lường tại các cửa hàng xăng dầu quý {quarter}",
         [
-            "Trong quý {quarter}/{year}, đoàn kiểm tra của Chi cục Tiêu chuẩn Đo lường Chất lượng đã kiểm tra {n2} cửa hàng kinh doanh xăng dầu trên địa bàn tỉnh.",
+            "Trong quý {quarter}, đoàn kiểm tra của Chi cục Tiêu chuẩn Đo lường Chất lượng đã kiểm tra {n2} cửa hàng kinh doanh xăng dầu trên địa bàn tỉnh.",
             "Kết quả, các cột đo xăng dầu đều còn hiệu lực kiểm định; đoàn phát hiện {n1} trường hợp chưa niêm yết đầy đủ thông tin và đã nhắc nhở, yêu cầu khắc phục ngay.",
             "Người tiêu dùng phát hiện dấu hiệu gian lận về đo lường có thể phản ánh qua đường dây nóng của Sở hoặc chuyên mục Phản ánh, kiến nghị trên trang thông tin này.",
         ],
@@ -125,7 +129,7 @@ THEMES = [
         "so-huu-tri-tue",
         "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho sản phẩm {product}",
         [
-            "Năm {year}, Sở Khoa học và Công nghệ hỗ trợ {n1} tổ chức, cá nhân lập hồ sơ đăng ký bảo hộ nhãn hiệu, trong đó có nhãn hiệu tập thể cho sản phẩm {product}.",
+            "Từ đầu năm {year} đến nay, Sở Khoa học và Công nghệ đã hỗ trợ {n1} tổ chức, cá nhân lập hồ sơ đăng ký bảo hộ nhãn hiệu, trong đó có nhãn hiệu tập thể cho sản phẩm {product}.",
             "Việc bảo hộ giúp người sản xuất khẳng định nguồn gốc, chống hàng giả và tạo điều kiện đưa sản phẩm vào hệ thống siêu thị, sàn thương mại điện tử.",
             "Các tổ chức, cá nhân có nhu cầu được hướng dẫn miễn phí tại bộ phận một cửa của Sở trong giờ hành chính.",
         ],
@@ -143,7 +147,7 @@ THEMES = [
         "cai-cach-hanh-chinh",
         "100% thủ tục hành chính của Sở được cung cấp trực tuyến toàn trình năm {year}",
         [
-            "Năm {year}, toàn bộ {n2} thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Khoa học và Công nghệ đã được cung cấp dịch vụ công trực tuyến toàn trình.",
+            "Từ đầu năm {year}, toàn bộ {n2} thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Khoa học và Công nghệ đã được cung cấp dịch vụ công trực tuyến toàn trình.",
             "Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt {pct}%, không có hồ sơ quá hạn; mức độ hài lòng của người dân, doanh nghiệp tiếp tục được nâng lên.",
             "Sở tiếp tục rà soát, đơn giản hóa thành phần hồ sơ, cắt giảm thời gian giải quyết và số hóa kết quả giải quyết thủ tục hành chính.",
         ],
