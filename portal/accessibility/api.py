@@ -70,7 +70,7 @@ def article_speech(request: HttpRequest, article_id: RecordId):
     return {
         "status": "ready",
         "audio": {
-            "url": reverse("article_audio", args=[audio.pk]),
+            "url": f"{reverse('article_audio', args=[page.pk])}?v={audio.pk}",
             "duration": audio.duration,
             "size": audio.size,
             "engine": audio.engine,

@@ -1,21 +1,50 @@
 import re
 
-from django.http import Http404, HttpResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from portal.news import selectors as news
+
 from .models import ArticleAudio
+from .selectors import article_audio_current
+from .services import read_aloud_config
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
+def _public(page) -> bool:
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def _recording(pk: int, request) -> tuple[ArticleAudio | None, bool]:
+    """The recording `/doc-bai/<pk>.mp3` stands for, and whether the address is pinned to it.
+
+    `pk` is an article's id: its current recording, or with `?v=<recording id>` that
+    recording of the same article (the player asks for the one its sentence times belong
+    to). Addresses of the first version were keyed by the recording's id: one that is not an
+    article's id is still found, by the recording, and redirected."""
+    page = news.live_articles().filter(pk=pk).first()
+    if page is not None:
+        version = request.GET.get("v", "")
+        ready = ArticleAudio.objects.filter(page=page, status=ArticleAudio.Status.READY).exclude(file="")
+        if version.isdigit() and int(version) < 2**31:
+            return ready.filter(pk=int(version)).first(), True
+        return article_audio_current(page, read_aloud_config()), False
+    return None, False
+
+
 @require_http_methods(["GET", "HEAD"])
 def article_audio_file(request, pk: int):
-    """The MP3 of a recording, with HTTP range support (seeking, and Safari, which asks for
-    ranges before it plays). Only recordings of live, public articles are served."""
-    audio = get_object_or_404(ArticleAudio.objects.select_related("page"), pk=pk, status=ArticleAudio.Status.READY)
-    page = audio.page
-    if not page.live or page.get_view_restrictions().exists() or not audio.file:
+    """The MP3 read aloud for an article, with HTTP range support (seeking, and Safari, which
+    asks for ranges before it plays). Only recordings of live, public articles are served."""
+    audio, pinned = _recording(pk, request)
+    if audio is None:
+        old = ArticleAudio.objects.filter(pk=pk, status=ArticleAudio.Status.READY).select_related("page").first()
+        if old is not None and _public(old.page):
+            return HttpResponsePermanentRedirect(f"{reverse('article_audio', args=[old.page_id])}?v={old.pk}")
+        raise Http404
+    if not _public(audio.page) or not audio.file:
         raise Http404
     etag = f'"{audio.pk}-{audio.size}-{audio.file.name.rsplit("-", 1)[-1]}"'
     if request.headers.get("If-None-Match") == etag:
@@ -49,7 +78,8 @@ def article_audio_file(request, pk: int):
     response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
-    response["Cache-Control"] = "public, max-age=86400"
+    # A pinned address always gives the same bytes; the article's own changes when it is edited.
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if pinned else "public, max-age=300"
     if status == 206:
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
     return response

@@ -54,8 +54,13 @@ def read_aloud_jobs():
 
     return [
         # Recordings of articles published without the background task (bulk imports, demo
-        # content); a few per run so the scheduler never stalls.
-        Job("generate_audio", "generate_audio", {"missing": True, "limit": 5, "skip_unavailable": True}, order=30),
+        # content): as many as fit in half a minute, so the other jobs wait at most that long.
+        Job(
+            "generate_audio",
+            "generate_audio",
+            {"missing": True, "time_budget": 30, "skip_unavailable": True},
+            order=30,
+        ),
         # Recordings no reader gets any more, a week after they stopped being used.
         Job("audio_prune", "audio_prune", every=3600, order=90),
     ]

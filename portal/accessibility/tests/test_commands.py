@@ -35,3 +35,22 @@ def test_generate_audio_command(category, settings, fake_tts):
     with pytest.raises(CommandError, match="chưa sẵn sàng"):
         call_command("generate_audio", "--missing", stdout=StringIO())
     call_command("generate_audio", "--missing", "--skip-unavailable", stdout=StringIO())  # the scheduler's way
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_time_budget_stops_between_articles_and_the_next_run_goes_on(category, settings, fake_tts):
+    from portal.accessibility.models import ArticleAudio
+    from portal.core.jobs import registered_jobs
+    from portal.news.tests.factories import make_article
+
+    for n in range(3):
+        make_article(category, f"Bài hẹn giờ {n}")
+    settings.SPEECH_ENGINE, settings.SPEECH_COMMAND = "command", fake_tts + " {output}"
+    out = StringIO()
+    call_command("generate_audio", "--missing", "--time-budget", "0.000001", stdout=out)
+    assert ArticleAudio.objects.filter(status="ready").count() == 1  # at least one, then it stops
+    assert "còn 2 bài cho lần chạy sau" in out.getvalue() and "Xong: 1/1 bài" in out.getvalue()
+    call_command("generate_audio", "--missing", "--time-budget", "30", stdout=StringIO())
+    assert ArticleAudio.objects.filter(status="ready").count() == 3
+    job = next(job for job in registered_jobs() if job.name == "generate_audio")
+    assert job.options.get("time_budget") and not job.options.get("limit")  # as fast as the machine allows

@@ -34,7 +34,7 @@ def test_publishing_records_each_revision_and_reuses_identical_text(category, co
     assert Path(first.file.path).exists()  # earlier revisions keep their recordings
 
     data = client.get(f"/api/v1/read-aloud/articles/{article.pk}").json()
-    assert data["status"] == "ready" and data["audio"]["url"] == f"/doc-bai/{third.pk}.mp3"
+    assert data["status"] == "ready" and data["audio"]["url"] == f"/doc-bai/{article.pk}.mp3?v={third.pk}"
     assert [s["text"] for s in data["sentences"]][:2] == ["Thông báo tuyển chọn nhiệm vụ", "Tóm tắt mới hơn."]
     assert all(s["start"] < s["end"] for s in data["sentences"])
 
@@ -64,7 +64,7 @@ def test_publishing_records_with_espeak_through_the_task(category, settings, cli
     audio = ArticleAudio.objects.get(page=article)
     assert (audio.status, audio.engine, audio.voice) == ("ready", "espeak", "vi"), audio.error
     assert audio.duration > 2 and len(audio.sentences) == 3
-    response = client.get(f"/doc-bai/{audio.pk}.mp3")
+    response = client.get(f"/doc-bai/{article.pk}.mp3")
     assert response.status_code == 200 and response["Content-Type"] == "audio/mpeg"
 
 
