@@ -38,6 +38,8 @@ def _recording(pk: int, request) -> tuple[ArticleAudio | None, bool]:
 def article_audio_file(request, pk: int):
     """The MP3 read aloud for an article, with HTTP range support (seeking, and Safari, which
     asks for ranges before it plays). Only recordings of live, public articles are served."""
+    if pk >= 2**31:  # no such record; the database would refuse the number
+        raise Http404
     audio, pinned = _recording(pk, request)
     if audio is None:
         old = ArticleAudio.objects.filter(pk=pk, status=ArticleAudio.Status.READY).select_related("page").first()
