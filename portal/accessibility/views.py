@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResp
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from portal.core import params
 from portal.news import selectors as news
 
 from .models import ArticleAudio
@@ -13,41 +14,40 @@ from .services import read_aloud_config
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def _public(page) -> bool:
-    return page.live and not page.get_view_restrictions().exists()
-
-
-def _recording(pk: int, request) -> tuple[ArticleAudio | None, bool]:
-    """The recording `/doc-bai/<pk>.mp3` stands for, and whether the address is pinned to it.
-
-    `pk` is an article's id: its current recording, or with `?v=<recording id>` that
-    recording of the same article (the player asks for the one its sentence times belong
-    to). Addresses of the first version were keyed by the recording's id: one that is not an
-    article's id is still found, by the recording, and redirected."""
-    page = news.live_articles().filter(pk=pk).first()
-    if page is not None:
-        version = request.GET.get("v", "")
-        ready = ArticleAudio.objects.filter(page=page, status=ArticleAudio.Status.READY).exclude(file="")
-        if version.isdigit() and int(version) < 2**31:
-            return ready.filter(pk=int(version)).first(), True
-        return article_audio_current(page, read_aloud_config()), False
-    return None, False
+def _old_address(pk: int) -> HttpResponse:
+    """Addresses of the first version were keyed by the recording's id: one that is not an
+    article's id is still found, by the recording, and redirected to the article's address
+    pinned to it."""
+    old = ArticleAudio.objects.filter(pk=pk, status=ArticleAudio.Status.READY).select_related("page").first()
+    if old is None or not old.page.live or old.page.get_view_restrictions().exists():
+        raise Http404
+    return HttpResponsePermanentRedirect(f"{reverse('article_audio', args=[old.page_id])}?v={old.pk}")
 
 
 @require_http_methods(["GET", "HEAD"])
 def article_audio_file(request, pk: int):
-    """The MP3 read aloud for an article, with HTTP range support (seeking, and Safari, which
-    asks for ranges before it plays). Only recordings of live, public articles are served."""
-    if pk >= 2**31:  # no such record; the database would refuse the number
+    """The MP3 read aloud for an article (`pk`: the article's id), with HTTP range support
+    (seeking, and Safari, which asks for ranges before it plays). Without `?v=` it is the
+    article's current recording; `?v=<recording id>` pins one recording of the same article
+    (the player asks for the one its sentence times belong to). Only live, public articles
+    (news.live_articles) are served."""
+    if pk > params.MAX_ID:  # no such record; the database would refuse the number
         raise Http404
-    audio, pinned = _recording(pk, request)
+    page = news.live_articles().filter(pk=pk).first()
+    if page is None:
+        return _old_address(pk)
+    try:
+        version = params.record_id(request.GET.get("v"))
+    except params.BadParameter:  # not one of our addresses: the current recording
+        version = None
+    if version:
+        ready = ArticleAudio.objects.filter(page=page, status=ArticleAudio.Status.READY).exclude(file="")
+        audio = ready.filter(pk=version).first()
+    else:
+        audio = article_audio_current(page, read_aloud_config())
     if audio is None:
-        old = ArticleAudio.objects.filter(pk=pk, status=ArticleAudio.Status.READY).select_related("page").first()
-        if old is not None and _public(old.page):
-            return HttpResponsePermanentRedirect(f"{reverse('article_audio', args=[old.page_id])}?v={old.pk}")
         raise Http404
-    if not _public(audio.page) or not audio.file:
-        raise Http404
+    pinned = bool(version)
     etag = f'"{audio.pk}-{audio.size}-{audio.file.name.rsplit("-", 1)[-1]}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified(headers={"ETag": etag})

@@ -197,9 +197,7 @@ def petition_submit(
                 scope=IDEMPOTENCY_SCOPE, client=ip, key=idempotency_key, content_hash=content_hash, target=petition.pk
             )
             stored = store_files(petition, checked, FileKind.CITIZEN)
-            PetitionEvent.objects.create(
-                petition=petition, action="received", status_to=PetitionStatus.RECEIVED, public_note=""
-            )
+            PetitionEvent.objects.create(petition=petition, action="received", status_to=PetitionStatus.RECEIVED)
             key = keys.petition_key(petition)
             if petition.email:  # queued with the petition: stored together or not at all
                 _queue_receipt(petition, key)
