@@ -191,3 +191,4 @@ def test_histories_say_what_happened_once(client, staff):
     client.force_login(officer)
     history = client.get(f"/admin/petitions/inspect/{petition.pk}/").content.decode()
     assert "Gửi câu trả lời để duyệt" in history and "Duyệt và gửi câu trả lời" in history
+    assert "<br> → " not in history  # the first event has no status before it
