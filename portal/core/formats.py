@@ -26,6 +26,14 @@ def _local(value: dt.date | dt.datetime) -> dt.date | dt.datetime:
     return value
 
 
+def iso(value: dt.date | dt.datetime) -> str:
+    """ISO 8601 for machines (`<time datetime>`, metadata): local time, whole seconds."""
+    value = _local(value)
+    if isinstance(value, dt.datetime):
+        value = value.replace(microsecond=0)
+    return value.isoformat()
+
+
 def weekday_name(value: dt.date | dt.datetime) -> str:
     return _WEEKDAYS[_local(value).weekday()]()
 

@@ -40,7 +40,11 @@ def petition_counters_box(request):
 
 @hooks.register("portal_footer_widgets")
 def site_rating_widget(request, page):
-    """The portal-wide satisfaction question (đánh giá mức độ hài lòng) in every footer."""
+    """The portal-wide satisfaction question (đánh giá mức độ hài lòng) in every footer, except
+    on its own page, whose content is the question (one copy per page: its ids are unique)."""
+    match = getattr(request, "resolver_match", None)
+    if match and match.url_name == "site_rating":
+        return ""
     return render_to_string("feedback/site_rating.html", {}, request=request)
 
 

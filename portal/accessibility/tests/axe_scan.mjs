@@ -1,7 +1,8 @@
 // Runs axe-core (WCAG 2.0/2.1 A and AA rules) on pages of a running portal in Debian's chromium
 // through playwright-core. Input on stdin: {"pages": [{"name", "url", "open": css?}], "modes":
 // ["normal", "high"]}. Output on stdout: [{"name", "mode", "violations": [...]}]. In the
-// high-contrast mode the WCAG AAA contrast rule (7:1) runs as well.
+// high-contrast mode the WCAG AAA contrast rule (7:1) runs as well. A page with "open" is scanned
+// after a click on that element, once "wait" is visible; "widths" limits it to those widths.
 //
 // axe-core leaves text "incomplete" (needs review) instead of failing it where it cannot be
 // sure of the background: text exactly the colour of its background (1:1, which it takes for
@@ -94,10 +95,15 @@ try {
       }, mode);
       const page = await context.newPage();
       for (const target of input.pages) {
+        if (target.widths && !target.widths.includes(viewport.width)) continue;
         const response = await page.goto(target.url, { waitUntil: "load" });
         if (target.open) {
+          // On a phone the header's tools are folded behind "Danh mục": unfold them first.
+          if (!(await page.isVisible(target.open)) && (await page.isVisible("[data-menu-button]"))) {
+            await page.click("[data-menu-button]");
+          }
           await page.click(target.open);
-          await page.waitForSelector("dialog[open] [data-glossary-filter]");
+          await page.waitForSelector(target.wait, { state: "visible" });
         }
         await page.addScriptTag({ content: axeSource });
         const outcome = await page.evaluate(async ([highContrast, textColours]) => {

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from portal.core.tests.browser import BROWSER, CHROMIUM
+from portal.tests.public_pages import demo_public_pages
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = Path(__file__).with_name("axe_scan.mjs")
@@ -40,34 +41,25 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
         if os.environ.get("PORTAL_REQUIRE_AXE"):
             pytest.fail("axe-core/playwright-core are missing: run `npm ci` (see .ci/run)")
         pytest.skip("axe-core and playwright-core are not installed (`npm ci`; .ci/run does it)")
-    from portal.feedback.models import PetitionPublication
-    from portal.news.models import ArticlePage, CategoryPage
-
-    awards = ArticlePage.objects.live().get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
-    category = CategoryPage.objects.live().filter(depth=3).first()
-    nested = CategoryPage.objects.live().filter(depth=4).first()
-    video = next((a for a in ArticlePage.objects.live() if "external_video" in [b.block_type for b in a.body]), None)
-    pages = [
-        ("home", "/"),
-        ("category", category.url),
-        ("sub-category", nested.url),
-        ("article with table and image", awards.url),
-        ("search results", "/tim-kiem/?q=hoi+nghi"),
-        ("search without results", "/tim-kiem/?q=zzqqxx"),
-        ("search in questions and answers", "/tim-kiem/?q=ho+so+de+xuat&type=hoi-dap"),
-        ("glossary page", "/tu-viet-tat/"),
-        ("html sitemap", "/so-do-cong-thong-tin/"),
-        ("not found", "/khong-co-trang-nay/"),
-        ("petition form", "/phan-anh-kien-nghi/gui/"),
-        ("petition lookup", "/phan-anh-kien-nghi/tra-cuu/"),
-        ("questions and answers", "/hoi-dap/"),
-        ("published question", f"/hoi-dap/{PetitionPublication.objects.get().slug}/"),
-    ]
-    if video:
-        pages.append(("article with video", video.url))
+    pages = demo_public_pages()
     request = {
         "pages": [{"name": name, "url": live_server.url + path} for name, path in pages]
-        + [{"name": "glossary dialog", "url": live_server.url + "/", "open": "[data-glossary-open]"}],
+        + [
+            {
+                "name": "glossary dialog",
+                "url": live_server.url + "/",
+                "open": "[data-glossary-open]",
+                "wait": "dialog[open] [data-glossary-filter]",
+            },
+            # The phone header unfolded: reading aids, search and menu.
+            {
+                "name": "phone menu",
+                "url": live_server.url + "/",
+                "open": "[data-menu-button]",
+                "wait": "#main-menu",
+                "widths": [360],
+            },
+        ],
         "modes": ["normal", "high"],
     }
     run = subprocess.run(
@@ -81,7 +73,7 @@ def test_public_pages_have_no_axe_violations(live_server, demo_site):
     )
     assert run.returncode == 0, run.stderr[-3000:]
     results = json.loads(run.stdout)
-    assert len(results) == len(request["pages"]) * 2 * 2
+    assert len(results) == (len(request["pages"]) * 2 - 1) * 2  # the phone menu at one width
     for result in results:
         assert result["contrast"] == result["mode"]  # the mode really was applied
         assert result["styled"] == ("#ffff00" if result["mode"] == "high" else "#0b4f8a"), result

@@ -32,6 +32,16 @@ def footer_widgets(context):
     return mark_safe("".join(part for part in parts if part))
 
 
+@register.simple_tag(takes_context=True)
+def this_page_address(context):
+    """The absolute address of the page being shown, under BASE_URL (printed at the foot of a
+    printed page). Public addresses carry no personal data (forms post it)."""
+    from portal.core.links import site_url
+
+    request = context.get("request")
+    return site_url(request.get_full_path()) if request else site_url("/")
+
+
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 

@@ -33,6 +33,13 @@ def vi_number(value):
     return formats.number(value)
 
 
+@register.filter
+def iso(value):
+    """A date or time for `datetime=` attributes and metadata: ISO 8601 in the site's time zone,
+    whole seconds (HTML allows at most three decimals; Django's "c" format prints six)."""
+    return formats.iso(value) if value else ""
+
+
 @register.simple_tag
 def vi_today():
     """Today's date for the header, in Asia/Ho_Chi_Minh."""

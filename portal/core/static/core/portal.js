@@ -4,6 +4,37 @@
   "use strict";
   document.documentElement.classList.add("js");  // also set by a11y-init.js in <head>
 
+  // Phones: "Danh mục" unfolds the reading aids, the search box and the main menu; Escape
+  // folds them again and returns to the button.
+  var header = document.querySelector("[data-site-header]");
+  var menuButton = header && header.querySelector("[data-menu-button]");
+  if (menuButton) {
+    var setOpen = function (open) {
+      header.classList.toggle("menu-open", open);
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    menuButton.addEventListener("click", function () {
+      setOpen(menuButton.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("menu-open")) {
+        setOpen(false);
+        menuButton.focus();
+      }
+    });
+  }
+
+  // A printed page says when it was printed (the page itself may have come from a cache).
+  var printDate = document.querySelector("[data-print-date]");
+  if (printDate) {
+    window.addEventListener("beforeprint", function () {
+      var now = new Date();
+      var two = function (n) { return (n < 10 ? "0" : "") + n; };
+      printDate.textContent = " · " + printDate.getAttribute("data-label") + " " +
+        two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear();
+    });
+  }
+
   // Page tools: print, copy the address, load an embedded player on request.
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-print],[data-copy-link],[data-load-embed]");
