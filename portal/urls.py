@@ -36,6 +36,7 @@ urlpatterns = [
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("so-do-cong-thong-tin/", core_views.html_sitemap, name="html_sitemap"),
 ]

@@ -1,14 +1,16 @@
-"""Site-wide pages that belong to no content app: robots.txt and the HTML site map."""
+"""Site-wide pages that belong to no content app: robots.txt, the favicon and the HTML site map."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site, get_page_models
 
+from .icons import site_icons
 from .links import public_addresses, site_url
+from .models import SiteIdentity
 
 DISALLOWED = ["/tim-kiem/", "/api/"]
 
@@ -19,12 +21,20 @@ def _disallowed() -> list[str]:
     return [path for path in admins if path in ("/admin/", "/django-admin/")] + DISALLOWED
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = ["User-agent: *"] + [f"Disallow: {path}" for path in _disallowed()]
     lines.append(f"Sitemap: {site_url('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page: the
+    emblem's 32×32 icon (or the built-in one), by redirect, so a new emblem shows within a day."""
+    return HttpResponseRedirect(site_icons(SiteIdentity.for_request(request))["icon"])
 
 
 def _section_content_types() -> list[ContentType]:
@@ -33,7 +43,7 @@ def _section_content_types() -> list[ContentType]:
     return [ContentType.objects.get_for_model(model) for model in get_page_models() if model.allowed_subpage_models()]
 
 
-@require_GET
+@require_safe
 def html_sitemap(request):
     """'Sơ đồ cổng thông tin': the sections of the site as a tree (two levels below home)."""
     site = Site.find_for_request(request)
@@ -55,7 +65,7 @@ def html_sitemap(request):
     return TemplateResponse(request, "core/html_sitemap.html", context)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def security_txt(request):
     """/.well-known/security.txt (RFC 9116): whom to tell about a vulnerability. The contact is

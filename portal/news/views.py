@@ -1,7 +1,7 @@
 """News views outside the page tree: the site-wide RSS feed (/rss/)."""
 
 from django.http import Http404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from . import selectors
@@ -9,7 +9,7 @@ from .feeds import site_feed
 from .models import CategoryPage
 
 
-@require_GET
+@require_safe
 def site_rss(request):
     """Every live public article of the site, newest first (cached and invalidated like pages)."""
     site = Site.find_for_request(request)

@@ -42,6 +42,16 @@ def this_page_address(context):
     return site_url(request.get_full_path()) if request else site_url("/")
 
 
+@register.inclusion_tag("includes/site_icons.html", takes_context=True)
+def site_icon_links(context):
+    """<link> tags of the favicon and the touch icon drawn from the emblem (portal.core.icons)."""
+    from portal.core.icons import site_icons
+    from portal.core.models import SiteIdentity
+
+    request = context.get("request")
+    return {"icons": site_icons(SiteIdentity.for_request(request)) if request else {}}
+
+
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 

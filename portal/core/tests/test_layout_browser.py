@@ -120,3 +120,16 @@ def test_a_printed_article_names_its_publisher_address_and_date_without_screen_c
     assert settings.WAGTAILADMIN_BASE_URL.rstrip("/") + article.url in source
     assert "In ngày " in source and page.evaluate("new Date().getFullYear()").__str__() in source
     context.close()
+
+
+def test_petition_form_errors_read_full_width_on_a_phone(browser, live_server, demo_site):
+    context = browser.new_context(bypass_csp=True, user_agent=DESKTOP_UA, viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server.url + "/phan-anh-kien-nghi/gui/")
+    page.locator("form.petition-form button[type=submit]").last.click()
+    page.wait_for_load_state("load")
+    error = page.locator("#err_consent").bounding_box()
+    label = page.locator("label[for=id_consent]").bounding_box()
+    assert error["y"] >= label["y"] + label["height"] - 1  # below its label, not squeezed beside it
+    assert error["width"] > 250, error
+    context.close()
