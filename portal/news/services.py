@@ -230,7 +230,7 @@ _CHECKED_IMAGE = object()
 class ImportOutcome:
     action: str  # "created" | "updated" | "unchanged"
     article: ArticlePage | None
-    warnings: list[str]
+    warnings: list[str]  # sentences for the report: what was left out of the article and why
 
 
 def _find_existing(record: ArticleRecord) -> ArticlePage | None:
@@ -256,31 +256,46 @@ def article_import(*, data: Any, base_dir: Path, dry_run: bool = False) -> Impor
     changed.
     """
     record = article_record_parse(data)
+    # A picture that went missing from an old portal's export costs the article that picture,
+    # never the article: it is imported without it and the line gets a warning.
+    local_problems: dict[str, str] = {}
+
     with transaction.atomic():
+
+        def local_image(src: str, caption: str):
+            try:
+                path = _resolve_local_file(base_dir, src)
+                image = image_import(path=path, title=caption or record.title, dry_run=dry_run)
+            except ImportLineError as problem:
+                local_problems[src] = str(problem)
+                return None
+            return _CHECKED_IMAGE if dry_run else image
 
         def resolve(src: str, caption: str):
             if src.startswith(("http://", "https://", "//", "data:")):
                 return None  # never hot-link another site from our pages
-            path = _resolve_local_file(base_dir, src)
-            image = image_import(path=path, title=caption or record.title, dry_run=dry_run)
-            return _CHECKED_IMAGE if dry_run else image
+            return local_image(src, caption)
 
         conversion = html_to_blocks(record.body_html, resolve_image=resolve, default_alt=record.title)
         if not conversion.blocks:
             raise ImportLineError(_("body_html has no content left after cleaning."))
+        warnings = [_warning_text(code, local_problems) for code in conversion.warnings]
         summary = record.summary or _summary_from(conversion.first_text())
         if len(summary) > MAX_SUMMARY:
             summary = summary[: MAX_SUMMARY - 1].rstrip() + "…"
         featured = None
         if record.image_path:
-            featured = image_import(
-                path=_resolve_local_file(base_dir, record.image_path),
-                title=record.image_caption or record.title,
-                dry_run=dry_run,
-            )
+            featured = local_image(record.image_path, record.image_caption)
+            if featured is None:
+                warnings.append(
+                    _("%(problem)s The article was imported without its featured image.")
+                    % {"problem": local_problems[record.image_path]}
+                )
+            elif dry_run:
+                featured = None
         existing = _find_existing(record)
         if dry_run:
-            return ImportOutcome("updated" if existing else "created", existing, conversion.warnings)
+            return ImportOutcome("updated" if existing else "created", existing, warnings)
 
         category, _created = category_get_or_create(name=record.category)
         fields = {
@@ -313,7 +328,19 @@ def article_import(*, data: Any, base_dir: Path, dry_run: bool = False) -> Impor
         if record.view_count is not None:
             article_view_count_set_minimum(article_id=article.pk, count=record.view_count)
     logger.info("article %s: %s", action, article.pk)
-    return ImportOutcome(action, article, conversion.warnings)
+    return ImportOutcome(action, article, warnings)
+
+
+def _warning_text(code: str, local_problems: dict[str, str]) -> str:
+    """A converter's warning code ("image:<src>", "iframe") as a sentence for the import report."""
+    kind, _sep, src = code.partition(":")
+    if kind == "image" and src in local_problems:
+        return _("%(problem)s The article was imported without it.") % {"problem": local_problems[src]}
+    if kind == "image":
+        return _("Left out the image %(src)s: pictures on other sites are not shown on this one.") % {"src": src}
+    if kind == "iframe":
+        return _("Left out an embedded frame from a host that is not in IFRAME_HOSTS.")
+    return _("Left out %(what)s (not stored on this site).") % {"what": code}
 
 
 def _apply(article: ArticlePage, fields: dict, blocks: list, tags: list[str]) -> bool:

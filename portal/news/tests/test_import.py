@@ -64,7 +64,7 @@ def test_good_file_imports_published_searchable_articles(home, export_dir):
     }
     code, out, err = run_import(write_jsonl(export_dir / "a.jsonl", [GOOD, second]))
     assert code == 0, err
-    assert "Đã nhập 2, cập nhật 0, không đổi 0, lỗi 0." in out
+    assert "Đã nhập 2, cập nhật 0, không đổi 0, lỗi 0, cảnh báo 0." in out
     article = ArticlePage.objects.get(source_url=GOOD["source_url"])
     assert article.live and article.title == GOOD["title"]
     assert article.date == dt.datetime(2015, 4, 10, 8, 30, tzinfo=HCM)
@@ -143,13 +143,37 @@ def test_bad_lines_are_reported_and_do_not_stop_the_others(home, export_dir):
     ]
     code, out, err = run_import(write_jsonl(export_dir / "a.jsonl", rows))
     assert code == 1
-    assert "Đã nhập 2, cập nhật 0, không đổi 0, lỗi 8." in out
-    for line in range(2, 10):
-        assert f"Dòng {line}:" in err
+    # The two lines whose picture is missing or outside the folder land without it, warned.
+    assert "Đã nhập 4, cập nhật 0, không đổi 0, lỗi 6, cảnh báo 2." in out
+    for line in (2, 3, 4, 7, 8, 9):
+        assert f"Dòng {line}: " in err and f"Dòng {line}: cảnh báo" not in err
     assert "Dòng 3: Thiếu body_html." in err
-    assert "nằm ngoài thư mục nhập" in err
-    assert ArticlePage.objects.count() == 2
+    assert "Dòng 5: cảnh báo: Không có tệp ảnh “khong-co.jpg”." in err
+    assert "Dòng 6: cảnh báo: Đường dẫn ảnh “../../etc/passwd” nằm ngoài thư mục nhập" in err
+    assert ArticlePage.objects.filter(title__in=["Ảnh thiếu", "Ảnh ngoài thư mục"], featured_image=None).count() == 2
+    assert ArticlePage.objects.count() == 4
     assert not CategoryPage.objects.filter(title="Tin").get().get_children().filter(title="Ngày sai").exists()
+
+
+def test_an_article_whose_body_picture_is_missing_lands_without_it(home, export_dir):
+    body = (
+        '<p>Đoàn kiểm tra làm việc tại cơ sở.</p><img src="anh/hoi-nghi.jpg" alt="Đoàn kiểm tra">'
+        '<img src="anh/mat-roi.jpg" alt="Ảnh đã mất"><img src="http://cu.example.vn/a.jpg">'
+    )
+    rows = [{**GOOD, "body_html": body}, {**GOOD, "title": "Bài thứ hai", "source_url": "", "image_path": "anh/x.png"}]
+    code, out, err = run_import(write_jsonl(export_dir / "a.jsonl", rows))
+    assert code == 0, err
+    assert "Đã nhập 2, cập nhật 0, không đổi 0, lỗi 0, cảnh báo 3." in out
+    assert "Dòng 1: cảnh báo: Không có tệp ảnh “anh/mat-roi.jpg”. Bài viết đã được nhập, không có ảnh này." in err
+    assert "Dòng 1: cảnh báo: Bỏ ảnh http://cu.example.vn/a.jpg" in err
+    assert "Dòng 2: cảnh báo: Không có tệp ảnh “anh/x.png”. Bài viết đã được nhập, không có ảnh đại diện." in err
+    article = ArticlePage.objects.get(source_url=GOOD["source_url"])
+    assert [b.block_type for b in article.body].count("image") == 1 and article.featured_image
+    assert ArticlePage.objects.get(title="Bài thứ hai").featured_image is None
+    # The dry run reports the same warnings and writes nothing.
+    ArticlePage.objects.all().delete()
+    code, out, err = run_import(write_jsonl(export_dir / "b.jsonl", rows[1:]), "--dry-run")
+    assert code == 0 and "cảnh báo 1." in out and "Dòng 1: cảnh báo: Không có tệp ảnh “anh/x.png”." in err
 
 
 def test_hostile_html_is_cleaned(home, export_dir):

@@ -2,7 +2,9 @@
 
 The file is read line by line (memory does not grow with its size); each line is imported
 in its own transaction by `article_import`, so a bad line is reported and skipped while the
-others land. Exit status 1 when any line failed.
+others land. What an article lost on the way (a picture whose file is missing, an image on
+another host) is a warning with the line's number: the article is imported without it. Exit
+status 1 when any line failed; warnings alone do not fail the run.
 """
 
 import json
@@ -30,7 +32,7 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(_("The file %(file)s does not exist.") % {"file": file})
-        counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
+        counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0, "warnings": 0}
         size = path.stat().st_size
         show_progress = not no_progress and sys.stderr.isatty()
         # Read-aloud recordings of imported articles are made afterwards by the scheduler
@@ -60,11 +62,15 @@ class Command(BaseCommand):
                     continue
                 counts[outcome.action] += 1
                 for warning in outcome.warnings:
-                    self.stderr.write(
-                        _("Line %(line)d: dropped %(what)s (not stored on this site).")
-                        % {"line": number, "what": warning}
-                    )
-        summary = _("Imported %(created)d, updated %(updated)d, unchanged %(unchanged)d, failed %(failed)d.") % counts
+                    counts["warnings"] += 1
+                    self.stderr.write(_("Line %(line)d: warning: %(message)s") % {"line": number, "message": warning})
+        summary = (
+            _(
+                "Imported %(created)d, updated %(updated)d, unchanged %(unchanged)d, failed %(failed)d, "
+                "warnings %(warnings)d."
+            )
+            % counts
+        )
         if dry_run:
             summary = _("Dry run, nothing was written. ") + summary
         self.stdout.write(summary)
