@@ -1,5 +1,6 @@
 """The base of the admin report pages (visit statistics, petition reports): breadcrumbs, the
-permission that opens them, and their period form read from the query or its default."""
+permission that opens them, and their period form read from the query or its default; and the
+report of broken menu links (portal.core.navigation)."""
 
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
@@ -34,3 +35,26 @@ class AdminReportView(WagtailAdminTemplateMixin, TemplateView):
         if "date_from" in self.request.GET or "date_to" in self.request.GET:
             return self.form_class(self.request.GET)
         return self.form_class(self.default_period())
+
+
+class BrokenLinksReportView(AdminReportView):
+    """Báo cáo → Liên kết hỏng: the menu, quick and site links of every site that lead to no
+    page, each with why and a link to the settings form where it is corrected."""
+
+    permission = "core.change_sitenavigation"
+    page_title = gettext_lazy("Broken menu links")
+    template_name = "core/admin/broken_links_report.html"
+
+    def get_context_data(self, **kwargs):
+        from django.urls import reverse
+        from wagtail.models import Site
+
+        from .models import SiteNavigation
+        from .navigation import broken_links
+
+        sites = []
+        for site in Site.objects.select_related("root_page").order_by("-is_default_site", "hostname"):
+            nav = SiteNavigation.for_site(site)
+            edit = reverse("wagtailsettings:edit", args=["core", "sitenavigation", site.pk])
+            sites.append({"site": site, "links": broken_links(nav), "edit_url": edit})
+        return {**super().get_context_data(**kwargs), "sites": sites}

@@ -14,6 +14,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from .blocks import LinkBlock, MenuItemBlock, SocialLinkBlock
+from .navigation import BrokenLinksPanel
 
 
 @register_setting(icon="home")
@@ -107,7 +108,7 @@ class SiteNavigation(BaseSiteSetting):
         help_text=_("Links to other agencies (Liên kết trang)."),
     )
 
-    panels = [FieldPanel("main_menu"), FieldPanel("quick_links"), FieldPanel("site_links")]
+    panels = [BrokenLinksPanel(), FieldPanel("main_menu"), FieldPanel("quick_links"), FieldPanel("site_links")]
 
     class Meta:
         verbose_name = _("menus and links")

@@ -3,7 +3,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_reports import BrokenLinksReportView
 from .models import CalendarDay
+from .reports import register_report
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -19,6 +21,15 @@ class CalendarDayViewSet(SnippetViewSet):
 
 
 register_snippet(CalendarDayViewSet)
+
+register_report(
+    name="broken_links_report",
+    url_path="broken-links/",
+    view=BrokenLinksReportView.as_view(),
+    label=_("Broken menu links"),
+    permission="core.change_sitenavigation",
+    icon="link",
+)
 
 
 @hooks.register("register_log_actions")

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from portal.news.importing import ImportLineError, article_record_parse, parse_published_at
 from portal.news.models import ArticlePage, CategoryPage
 from portal.news.selectors import article_view_count
-from portal.news.services import ImportLineError, article_record_parse, parse_published_at
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from portal.core.bulk import bulk_publishing
-from portal.news.services import ImportLineError, article_import
+from portal.news.importing import ImportLineError, article_import
 
 
 class Command(BaseCommand):
