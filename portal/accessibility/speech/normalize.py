@@ -82,6 +82,7 @@ class Normalizer(AddressRules, DocumentRules, DateRules, QuantityRules):
             self._addresses,
             self._document_symbols,
             self._phones,
+            self._period_ranges,
             self._quarters,
             self._dates,
             self._times,
@@ -105,9 +106,29 @@ class Normalizer(AddressRules, DocumentRules, DateRules, QuantityRules):
         return re.sub(r"(?<![\w.])(" + titles + r")\.(?=\s*(?:" + titles + r"|[" + UPPER + r"]))", r"\1 ", text)
 
     def _abbreviations(self, text: str) -> str:
+        text = self._joined_abbreviations(text)
         if self._abbr is not None:
             text = self._abbr.sub(lambda m: " " + self.abbreviations[m.group(1)] + " ", text)
         return text
+
+    def _joined_abbreviations(self, text: str) -> str:
+        """Glossary entries glued by "&" ("PAKN&TTHC", "KH&CN&ĐMST"): each entry in full, joined
+        by "và". Read from the left, the longest entry first (KH&CN before KH)."""
+
+        def read(m):
+            parts, spoken, i = m.group(0).split("&"), [], 0
+            while i < len(parts):
+                for j in range(len(parts), i, -1):
+                    entry = "&".join(parts[i:j])
+                    if entry in self.abbreviations:
+                        spoken.append(self.abbreviations[entry])
+                        i = j
+                        break
+                else:
+                    return m.group(0)  # a part the glossary does not know: left as it is
+            return " " + " và ".join(spoken) + " " if len(spoken) > 1 else m.group(0)
+
+        return re.sub(r"(?<![\w&.])[^\W\d_]+(?:&[^\W\d_]+){1,}(?![\w&])", read, text)
 
     def _tidy(self, text: str) -> str:
         text = re.sub(r"\s+", " ", text)

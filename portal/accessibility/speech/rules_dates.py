@@ -15,6 +15,28 @@ from .numbers import (
 
 
 class DateRules:
+    def _period_ranges(self, text: str) -> str:
+        """Months or quarters sharing one year: "tháng 6-8/2025" is "tháng sáu đến tháng tám năm
+        hai nghìn không trăm hai mươi lăm", "quý I-II/2026" "quý một đến quý hai năm …"."""
+
+        def months(m):
+            first, last = int(m.group(2)), int(m.group(3))
+            if not (1 <= first <= 12 and 1 <= last <= 12 and first != last):  # "tháng 12-3": across the new year
+                return m.group(0)
+            words = f"{m.group(1)} {MONTHS[first]} đến tháng {MONTHS[last]}"
+            return words + (f" năm {number_words(int(m.group(4)))}" if m.group(4) else "")
+
+        def quarters(m):
+            first, last = (roman_value(q) if not q.isdigit() else int(q) for q in (m.group(2), m.group(3)))
+            if not (first and last and 1 <= first < last <= 4):
+                return m.group(0)
+            words = f"{m.group(1)} {number_words(first)} đến quý {number_words(last)}"
+            return words + (f" năm {number_words(int(m.group(4)))}" if m.group(4) else "")
+
+        year = r"(?:\s*/\s*((?:19|20)\d\d))?(?![\w/])"
+        text = re.sub(r"(?i:\b(tháng))\s+0?(\d{1,2})\s*[-–]\s*0?(\d{1,2})" + year, months, text)
+        return re.sub(r"(?i:\b(quý))\s+([IV]+|\d)\s*[-–]\s*([IV]+|\d)" + year, quarters, text)
+
     def _quarters(self, text: str) -> str:
         def quarter(m):
             value = roman_value(m.group(2)) if not m.group(2).isdigit() else int(m.group(2))

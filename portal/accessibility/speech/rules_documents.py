@@ -47,12 +47,32 @@ class DocumentRules:
             following = re.split(r"[.;!?\n]", m.string[m.end() : m.end() + 80])[0]
             if re.search(r"\bcủa\s+[" + UPPER + r"]", following):
                 names = []  # "… NĐ-CP ngày … của Chính phủ": the issuer is said once, not twice
+            # "UBND tỉnh ban hành Quyết định số 15/QĐ-UBND": named earlier in the sentence.
+            before = re.split(r"[.;!?\n]", m.string[max(0, m.start() - 200) : m.start()])[-1]
+            joint = code_parts[0] in ("TTLT", "NQLT")
+            if names and not joint and self._named_in(before, issuers[0], names[0]):
+                names = []  # its drafting unit after it (UBND-KGVX) goes unsaid with it
+            elif joint:
+                names = [
+                    name for code, name in zip(issuers, names, strict=False) if not self._named_in(before, code, name)
+                ]
             if names:
-                joint = code_parts[0] in ("TTLT", "NQLT")
                 words.append("của " + (" và ".join(names) if joint else " ".join(names)))
             return " ".join(w for w in words if w) + " "
 
         return pattern.sub(read, text)
+
+    def _named_in(self, sentence: str, code: str, name: str) -> bool:
+        """Whether the issuer of a symbol is already said in `sentence` (by its abbreviation,
+        its full name, or an abbreviation of the glossary that reads as its name)."""
+        from portal.core.text import fold
+
+        if not sentence.strip():
+            return False
+        if re.search(r"(?<![\w&])" + re.escape(code) + r"(?![\w&])", sentence):
+            return True
+        said = fold(self._abbreviations(sentence))
+        return bool(re.search(r"\b" + re.escape(fold(name)) + r"\b", said))
 
     def _issuer(self, code: str) -> str:
         m = re.match(r"(.*?)(\d+)$", code)

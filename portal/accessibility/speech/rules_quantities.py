@@ -12,6 +12,10 @@ from .numbers import (
     number_words,
 )
 
+# Amounts of money: "per" after them is said "một" ("500.000 đồng/người" is "năm trăm nghìn
+# đồng một người", as a reader says it), not "trên" as after a measure ("tấn/ha").
+MONEY = ("đồng", "đ", "VNĐ", "VND", "USD", "EUR", "€", "trđ")
+
 
 class QuantityRules:
     def _fractions(self, text: str) -> str:
@@ -42,8 +46,19 @@ class QuantityRules:
             return ""
         words = " " + UNITS[unit]
         if per:
-            words += " trên " + PER[per]
+            words += (" một " if unit in MONEY else " trên ") + PER[per]
         return words
+
+    def _per_money(self, text: str) -> str:
+        """ "đồng/người/khóa", "USD/tấn", "đ/kWh": each unit after the slash with "một"."""
+
+        def read(m):
+            units = [u for u in m.group(2).split("/") if u]
+            return m.group(1) + "".join(" một " + PER.get(u) if u in PER else " một " + UNITS.get(u, u) for u in units)
+
+        money = "|".join(re.escape(word) for word in sorted(MONEY, key=len, reverse=True))
+        amount = r"((?:\d|\b(?:nghìn|ngàn|triệu|tỷ))\s?(?:" + money + r"))"  # never "đ/c" (đồng chí)
+        return re.sub(amount + r"((?:\s?/\s?[^\W\d_]+)+)(?![\w²³])", read, text)
 
     def _ranges(self, text: str) -> str:
         def read(m):
@@ -64,6 +79,7 @@ class QuantityRules:
 
         text = re.sub(r"(?<=\d)\s?[x×]\s?(?=\d)", " nhân ", text)
         text = re.sub(r"(?<![\w])\$\s?(" + self._number_re + r")", lambda m: f"{self._number(m.group(1))} đô la", text)
+        text = self._per_money(text)
         text = re.sub(
             r"(?<=\w)\s?/\s?(" + self._per + r")(?![\w²³])((?:/[^\W\d_]+)*)",
             lambda m: " trên " + PER[m.group(1)] + "".join(" trên " + w for w in m.group(2).split("/") if w),

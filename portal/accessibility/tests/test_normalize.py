@@ -249,7 +249,7 @@ CASES = [
     ("Cao 1.500 m so với mực nước biển", "Cao một nghìn năm trăm mét so với mực nước biển"),
     ("Diện tích 3.534,6 km2", "Diện tích ba nghìn năm trăm ba mươi tư phẩy sáu ki lô mét vuông"),
     ("Sản lượng 2,3 triệu tấn", "Sản lượng hai phẩy ba triệu tấn"),
-    ("Giá 15.000đ/kg", "Giá mười lăm nghìn đồng trên ki lô gam"),
+    ("Giá 15.000đ/kg", "Giá mười lăm nghìn đồng một ki lô gam"),
     ("Đạt 105% kế hoạch", "Đạt một trăm linh năm phần trăm kế hoạch"),
     ("Tăng 2,5 lần", "Tăng hai phẩy năm lần"),
     ("Xếp hạng PCI thứ 15/63 tỉnh, thành phố", "Xếp hạng PCI thứ mười lăm trên sáu mươi ba tỉnh, thành phố"),
@@ -284,7 +284,7 @@ CASES = [
     ),
     (
         "Ngày 20/10/2025, UBND tỉnh ban hành Quyết định số 2156/QĐ-UBND về việc phê duyệt danh mục nhiệm vụ KH&CN cấp tỉnh năm 2026.",
-        "Ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi lăm, Ủy ban nhân dân tỉnh ban hành Quyết định số hai nghìn một trăm năm mươi sáu của Ủy ban nhân dân về việc phê duyệt danh mục nhiệm vụ khoa học và công nghệ cấp tỉnh năm hai nghìn không trăm hai mươi sáu.",
+        "Ngày hai mươi tháng mười năm hai nghìn không trăm hai mươi lăm, Ủy ban nhân dân tỉnh ban hành Quyết định số hai nghìn một trăm năm mươi sáu về việc phê duyệt danh mục nhiệm vụ khoa học và công nghệ cấp tỉnh năm hai nghìn không trăm hai mươi sáu.",
     ),
     (
         "Tổng kinh phí thực hiện là 1,25 tỷ đồng (trong đó ngân sách tỉnh hỗ trợ 800 triệu đồng).",
@@ -326,13 +326,82 @@ CASES = [
         "Chỉ số PCI năm 2024 đạt 68,5 điểm, xếp thứ 12/63.",
         "Chỉ số PCI năm hai nghìn không trăm hai mươi tư đạt sáu mươi tám phẩy năm điểm, xếp thứ mười hai trên sáu mươi ba.",
     ),
-    ("Giá xuất khẩu 3.000 USD/tấn.", "Giá xuất khẩu ba nghìn đô la Mỹ trên tấn."),
+    ("Giá xuất khẩu 3.000 USD/tấn.", "Giá xuất khẩu ba nghìn đô la Mỹ một tấn."),
     ("Tăng trưởng -2,5% so với cùng kỳ.", "Tăng trưởng âm hai phẩy năm phần trăm so với cùng kỳ."),
     (
         "Cập nhật lúc 10:45 10/11/2025",
         "Cập nhật lúc mười giờ bốn mươi lăm phút ngày mười tháng mười một năm hai nghìn không trăm hai mươi lăm",
     ),
     ("Ngày 05 tháng 12 năm 2025", "Ngày năm tháng mười hai năm hai nghìn không trăm hai mươi lăm"),
+    # Service and toll-free numbers digit by digit; short ones only after "tổng đài", "gọi".
+    (
+        "Mọi phản ánh xin gọi tổng đài 1022 hoặc đường dây nóng 1800 1090 (miễn phí).",
+        "Mọi phản ánh xin gọi tổng đài một không hai hai hoặc đường dây nóng một tám không không một không chín không, miễn phí.",
+    ),
+    (
+        "Người dân có thể gọi số 1900 6868 để được tư vấn; cước 1.000 đồng/phút.",
+        "Người dân có thể gọi số một chín không không sáu tám sáu tám để được tư vấn; cước một nghìn đồng một phút.",
+    ),
+    ("Khi phát hiện cháy, hãy gọi ngay 114.", "Khi phát hiện cháy, hãy gọi ngay một một bốn."),
+    (
+        "Tỉnh kêu gọi 300 doanh nghiệp tham gia chương trình.",
+        "Tỉnh kêu gọi ba trăm doanh nghiệp tham gia chương trình.",
+    ),
+    ("Đã gọi 1.000 lượt trong tháng.", "Đã gọi một nghìn lượt trong tháng."),
+    # Money per unit: "một", as a reader says it.
+    (
+        "Mức hỗ trợ tối đa 2 triệu đồng/tháng, học phí 500.000 đồng/người/khóa.",
+        "Mức hỗ trợ tối đa hai triệu đồng một tháng, học phí năm trăm nghìn đồng một người một khóa.",
+    ),
+    (
+        "Giá bán lẻ điện bình quân 2.103 đồng/kWh.",
+        "Giá bán lẻ điện bình quân hai nghìn một trăm linh ba đồng một ki lô oát giờ.",
+    ),
+    # Energy.
+    (
+        "Hệ thống điện mặt trời mái nhà sản xuất 1.500 kWh mỗi tháng, cả tỉnh đạt 12 MWh.",
+        "Hệ thống điện mặt trời mái nhà sản xuất một nghìn năm trăm ki lô oát giờ mỗi tháng, cả tỉnh đạt mười hai mê ga oát giờ.",
+    ),
+    # Months and quarters sharing one year.
+    (
+        "Đợt kiểm tra diễn ra trong tháng 6-8/2025 tại 12 huyện.",
+        "Đợt kiểm tra diễn ra trong tháng sáu đến tháng tám năm hai nghìn không trăm hai mươi lăm tại mười hai huyện.",
+    ),
+    (
+        "Kết quả quý I-II/2026 được báo cáo tại hội nghị.",
+        "Kết quả quý một đến quý hai năm hai nghìn không trăm hai mươi sáu được báo cáo tại hội nghị.",
+    ),
+    ("Tháng 12-3 năm sau là mùa khô.", "Tháng mười hai đến tháng ba năm sau là mùa khô."),
+    # Glossary entries glued by "&".
+    (
+        "Tiếp nhận 45 PAKN&TTHC qua cổng dịch vụ công.",
+        "Tiếp nhận bốn mươi lăm phản ánh, kiến nghị và thủ tục hành chính qua cổng dịch vụ công.",
+    ),
+    (
+        "Chương trình KH&CN&ĐMST tỉnh giai đoạn 2026-2030.",
+        "Chương trình khoa học và công nghệ và đổi mới sáng tạo tỉnh giai đoạn hai nghìn không trăm hai mươi sáu đến hai nghìn không trăm ba mươi.",
+    ),
+    # The issuer of a document said once: not again when the sentence has named it before.
+    (
+        "UBND tỉnh đã ban hành Quyết định số 15/QĐ-UBND ngày 10/01/2024 về việc công bố thủ tục.",
+        "Ủy ban nhân dân tỉnh đã ban hành Quyết định số mười lăm ngày mười tháng một năm hai nghìn không trăm hai mươi tư về việc công bố thủ tục.",
+    ),
+    (
+        "Sở KH&CN ban hành Kế hoạch 45/KH-SKHCN triển khai nhiệm vụ năm 2026.",
+        "Sở khoa học và công nghệ ban hành Kế hoạch số bốn mươi lăm triển khai nhiệm vụ năm hai nghìn không trăm hai mươi sáu.",
+    ),
+    (
+        "Ủy ban nhân dân tỉnh có Công văn 100/UBND-KGVX gửi các sở, ngành.",
+        "Ủy ban nhân dân tỉnh có Công văn số một trăm gửi các sở, ngành.",
+    ),
+    (
+        "Thực hiện Quyết định số 15/QĐ-UBND, Sở đã tổ chức tập huấn.",
+        "Thực hiện Quyết định số mười lăm của Ủy ban nhân dân, Sở đã tổ chức tập huấn.",
+    ),
+    (
+        "Thông tư liên tịch 27/2015/TTLT-BKHCN-BTC hướng dẫn.",
+        "Thông tư liên tịch số hai mươi bảy năm hai nghìn không trăm mười lăm của Bộ Khoa học và Công nghệ và Bộ Tài chính hướng dẫn.",
+    ),
 ]
 
 
