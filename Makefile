@@ -58,6 +58,7 @@ bench: install
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
 messages: install
 	cd portal && ../$(BIN)/python ../manage.py makemessages -l vi --no-obsolete --no-location -i "*/tests/*" -i "static/*"
+	cd portal && ../$(BIN)/python ../manage.py makemessages -d djangojs -l vi --no-obsolete --no-location -i "*/tests/*"
 	cd portal && ../$(BIN)/python ../manage.py compilemessages -l vi
 
 clean:

@@ -281,6 +281,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: the admin must work inside closed networks and not leak staff e-mail hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The "What's new in Wagtail" banner links to an English page; the help menu has our guide.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.core.forms.PortalLoginForm"
 # Uploaded images are public: strip nothing the editor cannot see, but cap the size.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

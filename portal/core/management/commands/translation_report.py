@@ -1,6 +1,9 @@
-"""`manage.py translation_report [--list APP]`: how many Wagtail and Django admin strings still
-have no Vietnamese translation, counting Wagtail's own catalogue and ours
-(portal/locale_admin, which completes it and is written to be contributed upstream)."""
+"""`manage.py translation_report [--list APP]`: how many strings of the editors' screens still
+have no Vietnamese translation: the server-side strings of the installed Wagtail apps, Django's
+admin and auth and django-taggit (the tags field), and the JavaScript strings of Wagtail's admin
+(the page editor, the sidebar, the block buttons: catalogue djangojs), counting Wagtail's own
+catalogues and ours (portal/locale_admin, which completes them and is written to be contributed
+upstream). `--list wagtail/admin:djangojs` lists the JavaScript ones."""
 
 from pathlib import Path
 
@@ -9,24 +12,33 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import trans_real
 
-SOURCES = ["wagtail", "django/contrib/admin", "django/contrib/auth"]
+SOURCES = ["wagtail", "django/contrib/admin", "django/contrib/auth", "taggit"]
+DOMAINS = ("django", "djangojs")
 
 
 def _source_catalogues():
-    """English catalogues of the installed Wagtail apps and of Django's admin and auth."""
+    """(label, English catalogue, domain) of the installed Wagtail apps, Django's admin and auth
+    and django-taggit, for the server's strings and the admin's JavaScript strings."""
     import django
+    import taggit
     import wagtail
     from django.apps import apps
 
-    roots = {"wagtail": Path(wagtail.__file__).parent, "django": Path(django.__file__).parent}
+    roots = {
+        "wagtail": Path(wagtail.__file__).parent,
+        "django": Path(django.__file__).parent,
+        "taggit": Path(taggit.__file__).parent,
+    }
     installed = {Path(config.path).resolve() for config in apps.get_app_configs()}
     for source in SOURCES:
         top, _, rest = source.partition("/")
         base = roots[top] / rest if rest else roots[top]
-        for po in sorted(base.glob("**/locale/en/LC_MESSAGES/django.po")):
-            app_dir = po.parent.parent.parent.parent
-            if app_dir.resolve() in installed:
-                yield str(app_dir.relative_to(roots[top].parent)), po
+        for domain in DOMAINS:
+            for po in sorted(base.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")):
+                app_dir = po.parent.parent.parent.parent
+                if app_dir.resolve() in installed:
+                    label = str(app_dir.relative_to(roots[top].parent))
+                    yield (label if domain == "django" else f"{label}:{domain}"), po, domain
 
 
 def _translated(catalog, entry) -> bool:
@@ -49,12 +61,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, list: str | None, **options):
         with translation.override("vi"):
-            catalog = trans_real.translation("vi")._catalog
+            catalogs = {
+                "django": trans_real.translation("vi")._catalog,
+                "djangojs": trans_real.DjangoTranslation("vi", domain="djangojs")._catalog,
+            }
         total = missing = 0
         rows = []
-        for app, po_path in _source_catalogues():
+        for app, po_path, domain in _source_catalogues():
             entries = [e for e in polib.pofile(str(po_path)) if not e.obsolete and e.msgid]
-            untranslated = [e for e in entries if not _translated(catalog, e)]
+            untranslated = [e for e in entries if not _translated(catalogs[domain], e)]
             rows.append((app, len(entries), len(untranslated)))
             total += len(entries)
             missing += len(untranslated)

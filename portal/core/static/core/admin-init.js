@@ -35,12 +35,49 @@
     });
   }
 
+  // File fields: the browser draws its own "Choose Files / No file chosen" in the browser's
+  // language. The field stays (focusable, labelled, clickable across the whole control) but is
+  // drawn as a button and the chosen names in Vietnamese (from the admin's JavaScript catalogue).
+  var gettext = window.gettext || function (text) { return text; };
+  function fileField(input) {
+    if (input.dataset.portalFile || input.closest(".portal-file")) { return; }
+    input.dataset.portalFile = "1";
+    var box = document.createElement("span");
+    box.className = "portal-file";
+    var button = document.createElement("span");
+    button.className = "button button-small button-secondary portal-file__button";
+    button.setAttribute("aria-hidden", "true");
+    button.textContent = input.multiple ? gettext("Choose files") : gettext("Choose a file");
+    var names = document.createElement("span");
+    names.className = "portal-file__names";
+    input.parentNode.insertBefore(box, input);
+    box.appendChild(input);
+    box.appendChild(button);
+    box.appendChild(names);
+    input.classList.add("portal-file__input");
+    function show() {
+      var files = Array.prototype.map.call(input.files || [], function (file) { return file.name; });
+      names.textContent = files.length ? files.join(", ") : gettext("No file chosen");
+    }
+    input.addEventListener("change", show);
+    show();
+  }
+  function fileFields(root) {
+    if (!root.querySelectorAll) { return; }
+    var inputs = root.matches && root.matches("input[type=file]") ? [root] : [];
+    inputs.concat(Array.prototype.slice.call(root.querySelectorAll("input[type=file]"))).forEach(function (input) {
+      // Wagtail's own drop zones (multiple image and document upload) keep their design.
+      if (!input.closest("template, [hidden], .drop-zone") && !input.hidden && input.id !== "fileupload") { fileField(input); }
+    });
+  }
+
   function ready() {
     start(document);
+    fileFields(document);
     new MutationObserver(function (changes) {
       changes.forEach(function (change) {
         Array.prototype.forEach.call(change.addedNodes, function (node) {
-          if (node.nodeType === 1) { start(node); }
+          if (node.nodeType === 1) { start(node); fileFields(node); }
         });
       });
     }).observe(document.body, { childList: true, subtree: true });
