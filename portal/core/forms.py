@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.widgets import AdminDateInput
 
+from .params import DATE_FORMATS  # the one pair of date formats every date field accepts
+
 
 class PortalLoginForm(LoginForm):
     """Wagtail's login form gives the password field no label, so Django derives the
@@ -17,9 +19,6 @@ class PortalLoginForm(LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
-
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]  # typed (or picked in Wagtail's picker), or ISO in a link
 
 
 class DateRangeForm(forms.Form):

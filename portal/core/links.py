@@ -43,6 +43,8 @@ class PublicAddress:
     title: str
     path: str
     in_xml_sitemap: bool = True  # False for what robots.txt keeps robots out of (search)
+    in_html_sitemap: bool = True  # False for single entries (one Hỏi đáp answer): their list is there
+    lastmod: object = None  # a datetime, for /sitemap.xml
 
 
 def public_addresses() -> list[PublicAddress]:

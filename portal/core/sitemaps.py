@@ -29,7 +29,13 @@ class AddressSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         self.latest_lastmod = None
         return [
-            {"item": item, "location": site_url(item.path), "lastmod": None, "changefreq": None, "priority": None}
+            {
+                "item": item,
+                "location": site_url(item.path),
+                "lastmod": item.lastmod,
+                "changefreq": None,
+                "priority": None,
+            }
             for item in self.paginator.page(page).object_list
         ]
 

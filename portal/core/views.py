@@ -61,7 +61,7 @@ def html_sitemap(request):
         for page in sections:
             children.setdefault(page.path[: -Page.steplen], []).append(page)
         tree = [(section, children.get(section.path, [])) for section in children.get(home.path, [])]
-    context = {"home": home, "tree": tree, "addresses": public_addresses()}
+    context = {"home": home, "tree": tree, "addresses": [a for a in public_addresses() if a.in_html_sitemap]}
     return TemplateResponse(request, "core/html_sitemap.html", context)
 
 

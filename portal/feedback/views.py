@@ -270,9 +270,9 @@ def site_rating(request):
         if wants_json:
             return JsonResponse({"ok": False, "message": str(error)}, status=status)
         return render(
-            request, "feedback/site_rated.html", {"message": str(error), "back": back, "ok": False}, status=status
+            request, "feedback/site_rating_page.html", {"message": str(error), "back": back, "ok": False}, status=status
         )
     message = _("Thank you for your rating.")
     if wants_json:
         return JsonResponse({"ok": True, "message": message}, status=201)
-    return render(request, "feedback/site_rated.html", {"message": message, "back": back, "ok": True}, status=201)
+    return render(request, "feedback/site_rating_page.html", {"message": message, "back": back, "ok": True}, status=201)

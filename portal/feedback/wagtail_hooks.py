@@ -14,7 +14,7 @@ from . import admin_views
 from .demo import demo_petitions
 from .models import Petition, PetitionField, PetitionUnit
 from .roles import LEADER_PERMISSIONS, LEADERS, OFFICER_PERMISSIONS, OFFICERS
-from .selectors import petition_counters
+from .selectors import petition_counters, published_questions
 from .viewsets import PetitionViewSet
 
 DEFAULT_FIELDS = [
@@ -165,4 +165,8 @@ def petition_addresses():
         PublicAddress(_("Follow a petition"), reverse("petition_track")),
         PublicAddress(_("Questions and answers"), reverse("questions")),
         PublicAddress(_("Satisfaction with the portal"), reverse("site_rating")),
+    ] + [
+        # Each published answer of Hỏi đáp, for search engines (the HTML map lists Hỏi đáp itself).
+        PublicAddress(p.title, reverse("question", args=[p.slug]), in_html_sitemap=False, lastmod=p.published_at)
+        for p in published_questions().select_related(None).only("title", "slug", "published_at")
     ]

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.core.params import YEARS
+from portal.core.params import BadParameter, date_param
 
 
 @dataclass
@@ -41,29 +41,14 @@ class DateFilter:
         return urlencode(params) + "&" if params else ""
 
 
-def _parse_date(value: str) -> dt.date | None:
-    value = (value or "").strip()
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            day = dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-        if not YEARS[0] <= day.year <= YEARS[1]:  # 9999-12-31 + 1 day overflowed
-            raise ValueError(value)
-        return day
-    raise ValueError(value)
-
-
 def parse_date_filter(params) -> DateFilter:
     """Read ?from=…&to=… (yyyy-mm-dd or dd/mm/yyyy, inclusive). A malformed date is reported
     to the reader (DateFilter.error) and the filter left empty rather than failing the page."""
     date_filter = DateFilter()
     try:
-        date_filter.date_from = _parse_date(params.get("from", ""))
-        date_filter.date_to = _parse_date(params.get("to", ""))
-    except ValueError:
+        date_filter.date_from = date_param(params.get("from", ""))
+        date_filter.date_to = date_param(params.get("to", ""))
+    except BadParameter:
         return DateFilter(error=_("The date is not valid; use the form dd/mm/yyyy."))
     if date_filter.date_from and date_filter.date_to and date_filter.date_from > date_filter.date_to:
         date_filter.date_from, date_filter.date_to = date_filter.date_to, date_filter.date_from

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django import forms
 from django.conf import settings
 from django.template import Context, Template
@@ -50,3 +51,13 @@ def test_admin_report_periods_use_wagtails_date_picker():
     form = DateRangeForm({"date_from": "02/11/2026", "date_to": "02/12/2026"})
     assert isinstance(form.fields["date_from"].widget, AdminDateInput)
     assert form.is_valid() and form.cleaned_data["date_to"] == dt.date(2026, 12, 2)
+
+
+def test_one_date_reader_for_filters_and_forms():
+    from portal.core.params import BadParameter, date_param
+
+    assert date_param("03/12/2026") == dt.date(2026, 12, 3) == date_param("2026-12-03")
+    assert date_param("") is None and date_param(None) is None
+    for bad in ("31/02/2026", "9999-12-31", "01/01/1800", "hôm qua", "12/03/26"):
+        with pytest.raises(BadParameter):
+            date_param(bad)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from portal.core import formats, idempotency, ratelimit, tracking
 from portal.core.calendar import add_working_days
 from portal.core.links import site_url
+from portal.core.params import BadParameter, record_id
 from portal.outbox.services import mail_queue
 
 from .. import keys
@@ -47,8 +48,11 @@ class SubmitResult:
 def _field(value) -> PetitionField | None:
     fields = PetitionField.objects.filter(active=True)
     if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-        number = int(value)
-        return fields.filter(pk=number).first() if 0 < number < 2**31 else None
+        try:
+            number = record_id(str(value))  # the portal's one bound for ids (portal.core.params)
+        except BadParameter:
+            return None
+        return fields.filter(pk=number).first()
     name = clean_text(value)
     return fields.filter(name__iexact=name).first() if name else None
 

@@ -104,3 +104,24 @@ def test_published_questions_api_searches_like_the_page(client, staff):
 def test_anonymise_removes_other_peoples_names(home, text, expected):
     petition = Petition(full_name="Đỗ Minh Khôi", address="")
     assert services.anonymise(text, petition) == expected
+
+
+def test_published_answers_are_in_the_xml_sitemap_only_while_live(
+    client, staff, settings, django_capture_on_commit_callbacks
+):
+    officer, leader = staff
+    petition, _key = submit(client)
+    petition = answer(petition, officer, leader)
+    services.petition_publish(
+        petition=petition, user=leader, title="Đăng ký nhiệm vụ", question="Thủ tục?", answer=petition.answer.body
+    )
+    slug = PetitionPublication.objects.get().slug
+    location = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/hoi-dap/{slug}/"
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{location}</loc><lastmod>" in xml
+    # The HTML site map lists Hỏi đáp itself, not each answer.
+    html = client.get("/so-do-cong-thong-tin/").content.decode()
+    assert 'href="/hoi-dap/"' in html and f"/hoi-dap/{slug}/" not in html
+    with django_capture_on_commit_callbacks(execute=True):  # the page cache is emptied on commit
+        services.petition_unpublish(petition=petition, user=leader)
+    assert location not in client.get("/sitemap.xml").content.decode()

@@ -42,3 +42,13 @@ def test_ratings_of_answers_and_of_the_portal(client, staff):
     client.force_login(leader)
     report = client.get("/admin/reports/satisfaction/").content.decode()
     assert "Dễ dùng" in report and "Rõ ràng" in report
+
+
+def test_the_satisfaction_page_without_javascript(client, home):
+    asked = client.get("/danh-gia-hai-long/").content.decode()
+    assert 'name="score"' in asked and "Quay lại trang" not in asked
+    refused = client.post("/danh-gia-hai-long/", {"score": "x", "next": "/tin-tuc/"})
+    html = refused.content.decode()
+    assert refused.status_code == 400 and 'role="alert"' in html and 'name="score"' in html  # asked again
+    thanked = client.post("/danh-gia-hai-long/", {"score": "4", "next": "/tin-tuc/"}).content.decode()
+    assert 'role="status"' in thanked and 'href="/tin-tuc/"' in thanked and 'name="score"' not in thanked
