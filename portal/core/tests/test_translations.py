@@ -53,3 +53,18 @@ def test_admin_login_page_is_vietnamese(client, db):
     for text in ("Tên đăng nhập", "Mật khẩu", "Nhập Tên đăng nhập của bạn", "Đăng nhập"):
         assert text in html
     assert "gravatar" not in html.lower()
+
+
+def test_relative_times_and_admin_javascript_are_vietnamese():
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils.translation import trans_real
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("vi"):
+        assert timesince_simple(timezone.now() - dt.timedelta(minutes=7)) == "7 phút trước"
+        assert timesince_simple(timezone.now() - dt.timedelta(hours=3, minutes=2)) == "3 giờ trước"
+        js = trans_real.DjangoTranslation("vi", domain="djangojs")
+        assert js.gettext("Collapse all") == "Thu gọn tất cả"
+        assert js.gettext("Choose files") == "Chọn tệp"
