@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "portal.visits",
     "portal.accessibility",
     "portal.feedback",
+    "portal.awards",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

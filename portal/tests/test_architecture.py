@@ -33,6 +33,7 @@ LAYERS = {
     "visits": APP,
     "accessibility": APP,
     "feedback": APP,
+    "awards": APP,
     "home": HOME,
     "settings": PROJECT,
     "urls": PROJECT,

@@ -63,7 +63,9 @@ def test_relative_times_and_admin_javascript_are_vietnamese():
     from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 
     with translation.override("vi"):
-        assert timesince_simple(timezone.now() - dt.timedelta(minutes=7)) == "7\xa0phút trước"  # Django joins with a no-break space
+        assert (
+            timesince_simple(timezone.now() - dt.timedelta(minutes=7)) == "7\xa0phút trước"
+        )  # Django joins with a no-break space
         assert timesince_simple(timezone.now() - dt.timedelta(hours=3, minutes=2)) == "3\xa0giờ trước"
         js = trans_real.DjangoTranslation("vi", domain="djangojs")
         assert js.gettext("Collapse all") == "Thu gọn tất cả"
