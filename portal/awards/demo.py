@@ -1,0 +1,120 @@
+"""Demo records of emulation and awards, written for this project: 8 units of a Sở KH&CN with
+15 officials each, six years of ratings and initiatives, and the titles the rules gave them in
+the years already decided (the last year is left for the council). Deterministic and idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from .eligibility import evaluate, parse_case
+from .models import Award, Official, Unit, YearRecord
+from .selectors import case_data
+
+UNITS = [
+    "Văn phòng Sở",
+    "Phòng Kế hoạch – Tài chính",
+    "Phòng Quản lý khoa học",
+    "Phòng Quản lý công nghệ và Đổi mới sáng tạo",
+    "Thanh tra Sở",
+    "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+    "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
+    "Trung tâm Thông tin và Thống kê khoa học và công nghệ",
+]
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hà", "Đinh", "Lưu"]
+MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Hồng", "Quang", "Thanh", "Ngọc", "Xuân"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Huy",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Yến",
+]
+POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên chính", "Chuyên viên", "Chuyên viên", "Viên chức"]
+OFFICIALS_PER_UNIT = 15
+YEARS = 6
+
+
+def _rating(rng: random.Random, strength: float) -> str:
+    roll = rng.random() + strength
+    return "htxsnv" if roll > 1.05 else "httnv" if roll > 0.35 else "htnv" if roll > 0.08 else "khtnv"
+
+
+def _decision(number: int, achievement_year: int) -> tuple[str, dt.date]:
+    return f"{number}/QĐ-SKHCN", dt.date(achievement_year + 1, 1, 10 + number % 15)
+
+
+@transaction.atomic
+def demo_records() -> str:
+    if Unit.objects.exists():
+        return ""
+    rng = random.Random(2026)
+    last = timezone.localdate().year - 1  # the year the council is about to review
+    years = range(last - YEARS + 1, last + 1)
+    department = Unit.objects.create(name="Sở Khoa học và Công nghệ")
+    units = [Unit.objects.create(name=name, parent=department) for name in UNITS]
+    officials = []
+    for unit in units:
+        for number in range(OFFICIALS_PER_UNIT):
+            name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+            position = POSITIONS[0] if number == 0 else POSITIONS[min(number, len(POSITIONS) - 1)]
+            officials.append(
+                (Official.objects.create(full_name=name, unit=unit, position=position), rng.random() * 0.45)
+            )
+    decision, earned = 100, {}
+    for year in years:
+        for official, strength in officials:
+            YearRecord.objects.create(
+                official=official,
+                year=year,
+                rating=_rating(rng, strength),
+                initiatives=1 if rng.random() < 0.18 + strength / 3 else 0,
+                months_worked=12 if rng.random() > 0.03 else 7,
+            )
+        for official, _strength in officials:
+            verdicts = evaluate(parse_case(case_data(official, year)))
+            earned[official.pk, year] = {c for c in ("ldtt", "cstd_co_so") if verdicts[c].eligible is True}
+            if year == last:
+                continue  # not decided yet: the checker proposes, the council decides
+            for code in ("ldtt", "cstd_co_so", "bang_khen_bo_tinh"):
+                if code in verdicts and verdicts[code].eligible is True:
+                    decision += 1
+                    number, date = _decision(decision, year)
+                    Award.objects.create(
+                        official=official, code=code, achievement_year=year, decision_number=number, decision_date=date
+                    )
+    for unit in units:
+        members = [o for o, _s in officials if o.unit_id == unit.pk]
+        for year in years:
+            YearRecord.objects.create(
+                unit=unit,
+                year=year,
+                rating="htxsnv" if rng.random() < 0.35 else "httnv",
+                members_total=len(members),
+                members_ldtt=sum(1 for o in members if "ldtt" in earned[o.pk, year]),
+                members_cstd=sum(1 for o in members if "cstd_co_so" in earned[o.pk, year]),
+            )
+    return f"Thi đua – khen thưởng: {len(units)} đơn vị, {len(officials)} cán bộ, {len(years)} năm hồ sơ, {Award.objects.count()} danh hiệu đã tặng."

@@ -1,0 +1,196 @@
+"""The records the checker reads: units (a tree), officials, and for each of them one record per
+year (rating, initiatives, discipline, months worked; for a unit its member counts) and the
+titles and awards received, each with the decision and the achievement year (năm thành tích)
+it names. selectors.case_for() turns them into the checker's Case."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+RATINGS = [
+    ("htxsnv", _("Completed duties excellently")),
+    ("httnv", _("Completed duties well")),
+    ("htnv", _("Completed duties")),
+    ("khtnv", _("Did not complete duties")),
+]
+YEAR_VALIDATORS = [MinValueValidator(1945), MaxValueValidator(2100)]
+
+# Titles and forms (the checker's codes, README "Emulation and awards"): their names are those
+# of the law, the same in every language of the admin, so they are not translated.
+AWARDS = [
+    ("ldtt", "Lao động tiên tiến"),
+    ("cstd_co_so", "Chiến sĩ thi đua cơ sở"),
+    ("cstd_bo_tinh", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
+    ("cstd_toan_quoc", "Chiến sĩ thi đua toàn quốc"),
+    ("tt_ldtt", "Tập thể lao động tiên tiến"),
+    ("tt_ldxs", "Tập thể lao động xuất sắc"),
+    ("co_thi_dua_bo_tinh", "Cờ thi đua của bộ, ban, ngành, tỉnh"),
+    ("co_thi_dua_chinh_phu", "Cờ thi đua của Chính phủ"),
+    ("giay_khen", "Giấy khen"),
+    ("bang_khen_bo_tinh", "Bằng khen của bộ, ban, ngành, tỉnh"),
+    ("bang_khen_ttg", "Bằng khen của Thủ tướng Chính phủ"),
+    ("huan_chuong_lao_dong_hang_ba", "Huân chương Lao động hạng Ba"),
+]
+
+
+class Unit(models.Model):
+    """A unit of the department (phòng, chi cục, trung tâm), under another unit or at the top."""
+
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("part of")
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("active")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        constraints = [models.UniqueConstraint(fields=["parent", "name"], name="awards_unit_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A unit cannot be part of itself.")})
+            ancestor = ancestor.parent
+
+
+class Official(models.Model):
+    """A person whose achievements are recorded (cán bộ, công chức, viên chức, người lao động)."""
+
+    full_name = models.CharField(_("full name"), max_length=120)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="officials", verbose_name=_("unit"))
+    position = models.CharField(_("position"), max_length=120, blank=True)
+    active = models.BooleanField(_("working here"), default=True)
+
+    panels = [
+        FieldPanel("full_name"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("position")]),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self):
+        return self.full_name
+
+
+class YearRecord(models.Model):
+    """What a year brought an official or a unit: the rating and what the checker reads."""
+
+    official = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.CASCADE, related_name="records", verbose_name=_("official")
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="records", verbose_name=_("unit")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    rating = models.CharField(_("rating"), max_length=8, choices=RATINGS)
+    initiatives = models.PositiveSmallIntegerField(
+        _("initiatives recognised at cơ sở level"), default=0, validators=[MaxValueValidator(1000)]
+    )
+    discipline = models.BooleanField(
+        _("disciplined"),
+        default=False,
+        help_text=_("For a unit: a member (or the unit) disciplined at cảnh cáo or above that year."),
+    )
+    months_worked = models.PositiveSmallIntegerField(
+        _("months worked"), default=12, validators=[MaxValueValidator(12)], help_text=_("Maternity leave counts.")
+    )
+    members_total = models.PositiveIntegerField(_("members"), null=True, blank=True)
+    members_ldtt = models.PositiveIntegerField(_("members with Lao động tiên tiến"), null=True, blank=True)
+    members_cstd = models.PositiveIntegerField(_("members with Chiến sĩ thi đua cơ sở"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("official"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("rating")]),
+        FieldRowPanel([FieldPanel("initiatives"), FieldPanel("months_worked"), FieldPanel("discipline")]),
+        FieldRowPanel([FieldPanel("members_total"), FieldPanel("members_ldtt"), FieldPanel("members_cstd")]),
+    ]
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("yearly record")
+        verbose_name_plural = _("yearly records")
+        constraints = [
+            models.UniqueConstraint(fields=["official", "year"], name="awards_record_one_per_official_year"),
+            models.UniqueConstraint(fields=["unit", "year"], name="awards_record_one_per_unit_year"),
+            models.CheckConstraint(
+                condition=models.Q(official__isnull=True) ^ models.Q(unit__isnull=True),
+                name="awards_record_one_subject",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.official or self.unit} – {self.year}"
+
+    def clean(self):
+        if bool(self.official_id) == bool(self.unit_id):
+            raise ValidationError(_("A record is of one official or of one unit."))
+        for part in ("members_ldtt", "members_cstd"):
+            count = getattr(self, part)
+            if count is not None and (self.members_total is None or count > self.members_total):
+                raise ValidationError({part: _("More than the number of members.")})
+
+
+class Award(models.Model):
+    """A title or form received, for the achievements of `achievement_year`."""
+
+    official = models.ForeignKey(
+        Official, null=True, blank=True, on_delete=models.CASCADE, related_name="awards", verbose_name=_("official")
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="awards", verbose_name=_("unit")
+    )
+    code = models.CharField(_("title or form"), max_length=40, choices=AWARDS)
+    achievement_year = models.PositiveSmallIntegerField(_("achievement year"), validators=YEAR_VALIDATORS)
+    one_off = models.BooleanField(
+        _("one-off or thematic"),
+        default=False,
+        help_text=_(
+            "An award for a one-off achievement or a thematic movement: no basis for the forms that count years."
+        ),
+    )
+    decision_number = models.CharField(_("decision number"), max_length=60)
+    decision_date = models.DateField(_("decision date"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("official"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("code"), FieldPanel("achievement_year"), FieldPanel("one_off")]),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
+    ]
+
+    class Meta:
+        ordering = ["-achievement_year", "code"]
+        verbose_name = _("award received")
+        verbose_name_plural = _("awards received")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(official__isnull=True) ^ models.Q(unit__isnull=True), name="awards_award_one_subject"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_code_display()} {self.achievement_year} – {self.official or self.unit}"
+
+    def clean(self):
+        if bool(self.official_id) == bool(self.unit_id):
+            raise ValidationError(_("An award is of one official or of one unit."))
+        if self.decision_date and self.achievement_year and self.decision_date.year < self.achievement_year:
+            raise ValidationError({"decision_date": _("The decision cannot come before the year it rewards.")})
+
+    @property
+    def checker_code(self) -> str:
+        """The code the checker reads: one-off awards carry their mark (engine.NOT_PERIODIC)."""
+        return self.code + ("_dot_xuat" if self.one_off else "")
