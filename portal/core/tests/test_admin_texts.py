@@ -20,3 +20,15 @@ def test_aging_pages_name_the_system_when_nobody_published(admin_client, article
     assert article.title in html
     assert ">None<" not in html and "None\n" not in html
     assert "hệ thống" in html
+
+
+def test_the_admin_page_search_prints_no_python_none(client, article):
+    """Wagtail's site-wide page search put the page type's name after the count; with no type
+    chosen that printed "1-1 trên 1 None" (template overridden to say "trang")."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("quantri2", password="x-Secret-123"))
+    import re
+
+    html = client.get("/admin/pages/search/", {"q": article.title.split()[0]}).content.decode()
+    assert re.search(r"\d+-\d+ trên \d+ trang", html) and not re.search(r"trên \d+ None", html)
