@@ -117,4 +117,7 @@ def demo_records() -> str:
                 members_ldtt=sum(1 for o in members if "ldtt" in earned[o.pk, year]),
                 members_cstd=sum(1 for o in members if "cstd_co_so" in earned[o.pk, year]),
             )
-    return f"Thi đua – khen thưởng: {len(units)} đơn vị, {len(officials)} cán bộ, {len(years)} năm hồ sơ, {Award.objects.count()} danh hiệu đã tặng."
+    from .demo_cycle import demo_cycle
+
+    cycle = demo_cycle(last)
+    return f"{cycle}\nThi đua – khen thưởng: {len(units)} đơn vị, {len(officials)} cán bộ, {len(years)} năm hồ sơ, {Award.objects.count()} danh hiệu đã tặng."

@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from .models import ReportExport
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -87,6 +88,13 @@ def xlsx_response(filename: str, sheets: list[Sheet]) -> HttpResponse:
     out = io.BytesIO()
     book.save(out)
     return _attachment(HttpResponse(out.getvalue(), content_type=XLSX_TYPE), filename)
+
+
+def docx_response(filename: str, document) -> HttpResponse:
+    """A python-docx Document as a download (minutes, reports to print and sign)."""
+    out = io.BytesIO()
+    document.save(out)
+    return _attachment(HttpResponse(out.getvalue(), content_type=DOCX_TYPE), filename)
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:

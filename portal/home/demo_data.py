@@ -58,4 +58,7 @@ DEMO_USERS = [
     # Citizen petitions (groups created by the feedback app): an officer and a leader.
     ("canbopakn", "Hà", "Đỗ Thu", "Cán bộ xử lý PAKN"),
     ("lanhdaopakn", "Sơn", "Vũ Ngọc", "Lãnh đạo duyệt PAKN"),
+    # Emulation and awards (groups created by the awards app): an officer and the council secretary.
+    ("canbotdkt", "Ngọc", "Phan Bảo", "Cán bộ thi đua – khen thưởng"),
+    ("thukyhd", "Quý", "Đặng Văn", "Thư ký Hội đồng thi đua – khen thưởng"),
 ]

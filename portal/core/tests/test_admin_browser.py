@@ -2,16 +2,14 @@
 
 import pytest
 
-from portal.core.tests.browser import BROWSER, DESKTOP_UA
+from portal.core.tests.browser import BROWSER, signed_in_page
 
 pytestmark = BROWSER
 
 
 @pytest.fixture
-def editor_page(browser, live_server, transactional_db, settings):
-    """A chromium page signed in as an editor (the session cookie of a Django test client)."""
-    from django.test import Client
-
+def editor_page(browser, live_server, transactional_db):
+    """A chromium page signed in as an editor."""
     from portal.core import roles
     from portal.core.tests.factories import make_user
     from portal.home.setup import portal_setup
@@ -19,21 +17,7 @@ def editor_page(browser, live_server, transactional_db, settings):
 
     home = portal_setup()
     make_category(home, "Tin hoạt động")
-    client = Client()
-    client.force_login(make_user("bientap", roles.EDITORS))
-    context = browser.new_context(user_agent=DESKTOP_UA, viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    context, page = signed_in_page(browser, live_server, make_user("bientap", roles.EDITORS))
     yield page
     context.close()
 

@@ -9,9 +9,9 @@ from wagtail.admin.auth import permission_denied
 
 from portal.core.params import BadParameter, year
 
-from .eligibility import ruleset_for
-from .models import Official, Unit
-from .selectors import eligibility_for
+from ..eligibility import ruleset_for
+from ..models import Official, Unit
+from ..selectors import eligibility_for
 
 VIEW_PERMISSION = "awards.view_official"
 

@@ -86,15 +86,47 @@ class Official(models.Model):
         return self.full_name
 
 
-class YearRecord(models.Model):
-    """What a year brought an official or a unit: the rating and what the checker reads."""
+class OfSubject(models.Model):
+    """Belongs to one official or to one unit, never both (the checker's individual or
+    collective). `subject_constraint()` names the database check each child adds."""
 
     official = models.ForeignKey(
-        Official, null=True, blank=True, on_delete=models.CASCADE, related_name="records", verbose_name=_("official")
+        Official,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
+        verbose_name=_("official"),
     )
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="records", verbose_name=_("unit")
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("unit")
     )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def subject_constraint(name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=models.Q(official__isnull=True) ^ models.Q(unit__isnull=True), name=name
+        )
+
+    @property
+    def subject(self):
+        return self.official or self.unit
+
+    @property
+    def kind(self) -> str:
+        return "individual" if self.official_id else "collective"
+
+    def clean_subject(self, message):
+        if bool(self.official_id) == bool(self.unit_id):
+            raise ValidationError(message)
+
+
+class YearRecord(OfSubject):
+    """What a year brought an official or a unit: the rating and what the checker reads."""
+
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
     rating = models.CharField(_("rating"), max_length=8, choices=RATINGS)
     initiatives = models.PositiveSmallIntegerField(
@@ -126,33 +158,23 @@ class YearRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["official", "year"], name="awards_record_one_per_official_year"),
             models.UniqueConstraint(fields=["unit", "year"], name="awards_record_one_per_unit_year"),
-            models.CheckConstraint(
-                condition=models.Q(official__isnull=True) ^ models.Q(unit__isnull=True),
-                name="awards_record_one_subject",
-            ),
+            OfSubject.subject_constraint("awards_record_one_subject"),
         ]
 
     def __str__(self):
-        return f"{self.official or self.unit} – {self.year}"
+        return f"{self.subject} – {self.year}"
 
     def clean(self):
-        if bool(self.official_id) == bool(self.unit_id):
-            raise ValidationError(_("A record is of one official or of one unit."))
+        self.clean_subject(_("A record is of one official or of one unit."))
         for part in ("members_ldtt", "members_cstd"):
             count = getattr(self, part)
             if count is not None and (self.members_total is None or count > self.members_total):
                 raise ValidationError({part: _("More than the number of members.")})
 
 
-class Award(models.Model):
+class Award(OfSubject):
     """A title or form received, for the achievements of `achievement_year`."""
 
-    official = models.ForeignKey(
-        Official, null=True, blank=True, on_delete=models.CASCADE, related_name="awards", verbose_name=_("official")
-    )
-    unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="awards", verbose_name=_("unit")
-    )
     code = models.CharField(_("title or form"), max_length=40, choices=AWARDS)
     achievement_year = models.PositiveSmallIntegerField(_("achievement year"), validators=YEAR_VALIDATORS)
     one_off = models.BooleanField(
@@ -176,17 +198,14 @@ class Award(models.Model):
         verbose_name = _("award received")
         verbose_name_plural = _("awards received")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(official__isnull=True) ^ models.Q(unit__isnull=True), name="awards_award_one_subject"
-            ),
+            OfSubject.subject_constraint("awards_award_one_subject"),
         ]
 
     def __str__(self):
-        return f"{self.get_code_display()} {self.achievement_year} – {self.official or self.unit}"
+        return f"{self.get_code_display()} {self.achievement_year} – {self.subject}"
 
     def clean(self):
-        if bool(self.official_id) == bool(self.unit_id):
-            raise ValidationError(_("An award is of one official or of one unit."))
+        self.clean_subject(_("An award is of one official or of one unit."))
         if self.decision_date and self.achievement_year and self.decision_date.year < self.achievement_year:
             raise ValidationError({"decision_date": _("The decision cannot come before the year it rewards.")})
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .eligibility import Verdict, evaluate, parse_case, ruleset_for
-from .models import Award, Official, Unit, YearRecord
+from ..eligibility import Verdict, evaluate, parse_case, ruleset_for
+from ..models import Award, Official, Unit, YearRecord
 
 
 def case_data(subject: Official | Unit, year: int) -> dict:

@@ -1,0 +1,21 @@
+"""Emulation and awards: the records the checker reads (records.py) and the yearly cycle from
+nomination to decision (cycle.py)."""
+
+from .cycle import BaseSalary, CouncilMeeting, Decision, Nomination, VotingRule
+from .records import AWARDS, RATINGS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
+
+__all__ = [
+    "AWARDS",
+    "RATINGS",
+    "YEAR_VALIDATORS",
+    "Award",
+    "BaseSalary",
+    "CouncilMeeting",
+    "Decision",
+    "Nomination",
+    "OfSubject",
+    "Official",
+    "Unit",
+    "VotingRule",
+    "YearRecord",
+]

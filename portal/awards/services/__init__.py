@@ -1,0 +1,29 @@
+"""Every change of the awards cycle: each service checks where it starts from, refuses with a
+Vietnamese message (AwardsActionError) and changes nothing otherwise, and logs who did it."""
+
+from .common import AwardsActionError
+from .council import meeting_close, meeting_votes
+from .decisions import decision_confer
+from .nominations import (
+    nomination_check,
+    nomination_create,
+    nomination_documents,
+    nomination_override,
+    nomination_submit,
+    nomination_withdraw,
+)
+from .setup import seed_settings
+
+__all__ = [
+    "AwardsActionError",
+    "decision_confer",
+    "meeting_close",
+    "meeting_votes",
+    "nomination_check",
+    "nomination_create",
+    "nomination_documents",
+    "nomination_override",
+    "nomination_submit",
+    "nomination_withdraw",
+    "seed_settings",
+]
