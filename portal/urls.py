@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.accessibility import views as accessibility_views
 from portal.api import api
+from portal.awards import views as awards_views
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
 from portal.core.staff import views as staff_views
@@ -33,6 +34,9 @@ urlpatterns = [
     path("hoi-dap/", feedback_views.questions, name="questions"),
     path("hoi-dap/<slug:slug>/", feedback_views.question_detail, name="question"),
     path("danh-gia-hai-long/", feedback_views.site_rating, name="site_rating"),
+    path("bang-vang/", awards_views.honor_roll_page, name="awards_honor_roll"),
+    path("cong-khai-khen-thuong/", awards_views.disclosures_page, name="awards_disclosures"),
+    path("cong-khai-khen-thuong/<int:pk>/", awards_views.disclosure_page, name="awards_disclosure"),
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

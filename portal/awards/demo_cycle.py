@@ -32,6 +32,11 @@ OVERRIDE_REASON = (
     "xem xét điều chỉnh theo đề nghị của đơn vị. Đề nghị Hội đồng xem xét cùng hồ sơ bổ sung."
 )
 
+PROVINCIAL_REASON = (
+    "Sáng kiến «Quy trình nhân giống lúa thuần chất lượng cao» của đồng chí đã được Hội đồng sáng kiến "
+    "cấp tỉnh xác nhận có phạm vi ảnh hưởng cấp tỉnh (bản xác nhận kèm hồ sơ); đủ căn cứ trình Hội đồng."
+)
+
 
 def _staff(group: str):
     return get_user_model().objects.filter(groups__name=group, is_active=True).order_by("pk").first()
@@ -48,6 +53,21 @@ def _nominate(official: Official, year: int, user) -> list[Nomination]:
         if code in verdicts and verdicts[code].eligible is True:
             out.append(services.nomination_create(subject=official, code=code, year=year, user=user))
     return out
+
+
+def _provincial_nominee(year: int, officer, secretary, meeting) -> Nomination | None:
+    """A Chiến sĩ thi đua cấp tỉnh: the checker asks about the initiative's scope (the records
+    do not hold it), the secretary answers in writing; published for comments once proposed."""
+    if secretary is None:
+        return None
+    for official in Official.objects.order_by("pk"):
+        verdict = (eligibility_for(official, year) or {}).get("cstd_bo_tinh")
+        if verdict is not None and verdict.eligible is None:
+            nomination = services.nomination_create(subject=official, code="cstd_bo_tinh", year=year, user=officer)
+            services.nomination_documents(nomination, user=officer, keys=_all_documents(nomination))
+            services.nomination_override(nomination, user=secretary, reason=PROVINCIAL_REASON)
+            return services.nomination_submit(nomination, user=officer, meeting=meeting)
+    return None
 
 
 def demo_cycle(year: int) -> str:
@@ -86,15 +106,31 @@ def demo_cycle(year: int) -> str:
     ballots = {n.pk: Ballot(9, 0) for n in before_closed}
     if before_closed:
         ballots[before_closed[-1].pk] = Ballot(4, 4, 1)  # falls short: not proposed
+    higher = _provincial_nominee(year, officer, secretary, closed)
+    if higher is not None:
+        ballots[higher.pk] = Ballot(9, 0)  # 9 of 9 members: the 90 % rule is met
     services.meeting_votes(closed, user=officer, ballots=ballots)
     services.meeting_close(closed, user=officer)
+    if higher is not None:
+        higher = services.nomination_disclose(higher, user=officer)
+        services.disclosure_comment(
+            higher,
+            text="Tôi là người dân ở xã có mô hình ứng dụng; sáng kiến của đồng chí đã giúp hợp tác xã giảm chi phí.",
+            name="",
+            contact="",
+            consent=True,
+            ip="demo",
+        )
     decision = Decision.objects.create(
         number="15/QĐ-SKHCN",
         signed_on=held + dt.timedelta(days=7),
         signer="Giám đốc Sở Khoa học và Công nghệ",
         recipients="Như Điều 3;\nBan Thi đua – Khen thưởng tỉnh;\nLưu: VT, VP.",
     )
-    approved = Nomination.objects.filter(meeting=closed, status=Nomination.Status.APPROVED)
+    # The provincial nominee waits for the end of its public disclosure; the others are decided.
+    approved = Nomination.objects.filter(meeting=closed, status=Nomination.Status.APPROVED).exclude(
+        pk=getattr(higher, "pk", None)
+    )
     conferred = services.decision_confer(decision, user=officer, nominations=list(approved)) if approved else 0
 
     open_unit = Official.objects.filter(unit=units[OPEN_UNIT]).order_by("pk")

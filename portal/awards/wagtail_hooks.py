@@ -32,6 +32,7 @@ def awards_log_actions(actions):
         ("votes", _("Record the ballot")),
         ("close", _("Close the council meeting")),
         ("confer", _("Confer by decision")),
+        ("disclose", _("Publish for comments")),
     ):
         actions.register_action(f"portal.awards.{action}", label, label)
 
@@ -63,3 +64,15 @@ def awards_records_are_personal_data():
     # Officials' yearly ratings and discipline are personal data (Nghị định 13/2023/NĐ-CP):
     # whoever can read them signs in with two steps.
     return ["awards.view_yearrecord"]
+
+
+@hooks.register("portal_public_addresses")
+def awards_addresses():
+    from django.urls import reverse
+
+    from portal.core.links import PublicAddress
+
+    return [
+        PublicAddress(_("Honor roll of emulation and awards"), reverse("awards_honor_roll")),
+        PublicAddress(_("Nominees for awards published for comments"), reverse("awards_disclosures")),
+    ]

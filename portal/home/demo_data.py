@@ -50,6 +50,14 @@ SITE_LINKS = [
     ("Cục Sở hữu trí tuệ", "https://ipvietnam.gov.vn"),
 ]
 
+# Sub-items of a menu category pointing at a service's own pages (by the category's slug).
+MENU_CHILDREN = {
+    "thi-dua-khen-thuong": [
+        ("Bảng vàng thi đua – khen thưởng", "/bang-vang/"),
+        ("Công khai danh sách đề nghị khen thưởng", "/cong-khai-khen-thuong/"),
+    ],
+}
+
 DEMO_USERS = [
     # username, first name, last name, group (a constant of portal.core.roles, or a group name)
     ("bientap", "Lan", "Trần Thị", "EDITORS"),

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 
 def demo_public_pages() -> list[tuple[str, str]]:
+    from portal.awards.models import Nomination
     from portal.feedback.models import PetitionPublication
     from portal.news.models import ArticlePage, CategoryPage
 
     awards = ArticlePage.objects.live().get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
     category = CategoryPage.objects.live().filter(depth=3).first()
     nested = CategoryPage.objects.live().filter(depth=4).first()
+    disclosed = Nomination.objects.filter(disclosure_opens__isnull=False).first()
     video = next((a for a in ArticlePage.objects.live() if "external_video" in [b.block_type for b in a.body]), None)
     pages = [
         ("home", "/"),
@@ -31,6 +33,9 @@ def demo_public_pages() -> list[tuple[str, str]]:
         ("questions and answers", "/hoi-dap/"),
         ("published question", f"/hoi-dap/{PetitionPublication.objects.get().slug}/"),
         ("site satisfaction", "/danh-gia-hai-long/"),
+        ("honor roll", "/bang-vang/"),
+        ("nominees published for comments", "/cong-khai-khen-thuong/"),
+        ("a nominee with the comment form", f"/cong-khai-khen-thuong/{disclosed.pk}/"),
     ]
     if video:
         pages.append(("article with video", video.url))

@@ -58,6 +58,12 @@ def _sent_pages(client) -> list[tuple[str, bytes]]:
         ("tracking, not found", client.post("/phan-anh-kien-nghi/tra-cuu/", {"code": code, "key": "x"}).content)
     )
     pages.append(("satisfaction answered", client.post("/danh-gia-hai-long/", {"score": "5", "next": "/"}).content))
+    from portal.awards.models import Nomination
+
+    nominee = f"/cong-khai-khen-thuong/{Nomination.objects.filter(disclosure_opens__isnull=False).first().pk}/"
+    pages.append(("comment on a nominee with errors", client.post(nominee, {"text": ""}).content))
+    sent = client.post(nominee, {"text": "Đồng chí gương mẫu, tận tụy.", "consent": "1"})
+    pages.append(("comment received", client.get(sent["Location"]).content))
     return pages
 
 

@@ -12,9 +12,9 @@ from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from .. import services
-from ..eligibility.dossiers import checklist, dossier_basis, missing
+from ..eligibility.dossiers import checklist, dossier_basis, missing, needs_disclosure
 from ..forms import DocumentsForm, OverrideForm, SubmitForm, WithdrawForm
-from ..models import Nomination
+from ..models import AwardsSettings, Nomination
 from .common import StepsView
 
 STEP_STATUSES = {
@@ -23,6 +23,7 @@ STEP_STATUSES = {
     "override": {Nomination.Status.DRAFT},
     "submit": {Nomination.Status.DRAFT},
     "withdraw": {Nomination.Status.DRAFT, Nomination.Status.SUBMITTED},
+    "disclose": {Nomination.Status.APPROVED},
 }
 
 
@@ -71,6 +72,8 @@ class NominationView(StepsView):
         user, nomination = self.request.user, self.object
         if nomination.status not in STEP_STATUSES[name]:
             return False
+        if name == "disclose" and (not needs_disclosure(nomination.code) or nomination.disclosure_opens):
+            return False
         if name == "override":
             return user.has_perm(services.nominations.OVERRIDE_PERMISSION) and nomination.checker_eligible is not True
         return user.has_perm(self.change_permission)
@@ -83,6 +86,7 @@ class NominationView(StepsView):
             "override": OverrideForm(data, prefix="override"),
             "submit": SubmitForm(data, nomination=nomination, prefix="submit"),
             "withdraw": WithdrawForm(data, prefix="withdraw"),
+            "disclose": None,
         }
 
     def get_context_data(self, **kwargs):
@@ -94,6 +98,9 @@ class NominationView(StepsView):
             checklist=[(item["name"], item["key"] in received) for item in checklist(nomination.code)],
             dossier_basis=dossier_basis(),
             missing=missing(nomination.code, nomination.documents),
+            needs_disclosure=needs_disclosure(nomination.code),
+            disclosure_days=AwardsSettings.load().disclosure_working_days,
+            comments=nomination.comments.all(),
             history=ModelLogEntry.objects.for_instance(nomination).select_related("user").order_by("timestamp"),
         )
         return context
@@ -113,6 +120,10 @@ class NominationView(StepsView):
     def step_submit(self, form):
         services.nomination_submit(self.object, user=self.request.user, meeting=form.cleaned_data["meeting"])
         return _("Put before the council.")
+
+    def step_disclose(self, form):
+        nomination = services.nomination_disclose(self.object, user=self.request.user)
+        return _("Published for comments until %(date)s.") % {"date": nomination.disclosure_until.strftime("%d/%m/%Y")}
 
     def step_withdraw(self, form):
         services.nomination_withdraw(self.object, user=self.request.user, reason=form.cleaned_data["reason"])

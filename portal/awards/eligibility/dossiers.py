@@ -29,3 +29,8 @@ def missing(code: str, received: list[str] | set[str]) -> list[str]:
     """Names of the required documents still missing (optional ones never hold a dossier back)."""
     have = set(received)
     return [item["name"] for item in checklist(code) if item["key"] not in have and not item.get("optional")]
+
+
+def needs_disclosure(code: str) -> bool:
+    """Whether nominees for `code` are published for comments before the dossier goes on."""
+    return code in _data().get("disclosed", ())

@@ -138,6 +138,9 @@ class Nomination(OfSubject):
         Decision, null=True, on_delete=models.PROTECT, related_name="nominations", editable=False
     )
     prize_amount = models.PositiveBigIntegerField(_("prize (đồng)"), null=True, editable=False)
+    # Public disclosure of a nominee for a higher form, before the dossier goes on.
+    disclosure_opens = models.DateField(_("disclosed from"), null=True, editable=False)
+    disclosure_until = models.DateField(_("disclosed until"), null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -176,6 +179,26 @@ class Nomination(OfSubject):
     @property
     def overridden(self) -> bool:
         return bool(self.override_reason)
+
+
+class DisclosureComment(models.Model):
+    """A citizen's comment on a nominee during public disclosure: read by the officers only
+    (the name and contact are optional personal data, kept with consent, never shown publicly)."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("comment"), max_length=2000)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
+    consent_at = models.DateTimeField(_("consent given"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("disclosure comment")
+        verbose_name_plural = _("disclosure comments")
+
+    def __str__(self):
+        return f"{self.nomination} – {self.created_at:%d/%m/%Y}"
 
 
 class VotingRule(models.Model):

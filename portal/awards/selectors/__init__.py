@@ -1,6 +1,18 @@
 """Reads of the awards records and of the cycle (what other apps and the admin may ask)."""
 
 from .cycle import base_salary_on, meeting_tally, voting_rules
+from .public import honor_counts, honor_roll, honor_units, honor_years, open_disclosures
 from .records import case_data, eligibility_for
 
-__all__ = ["base_salary_on", "case_data", "eligibility_for", "meeting_tally", "voting_rules"]
+__all__ = [
+    "base_salary_on",
+    "case_data",
+    "eligibility_for",
+    "honor_counts",
+    "honor_roll",
+    "honor_units",
+    "honor_years",
+    "meeting_tally",
+    "open_disclosures",
+    "voting_rules",
+]

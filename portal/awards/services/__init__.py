@@ -4,6 +4,7 @@ Vietnamese message (AwardsActionError) and changes nothing otherwise, and logs w
 from .common import AwardsActionError
 from .council import meeting_close, meeting_votes
 from .decisions import decision_confer
+from .disclosure import CommentInvalid, disclosure_comment, disclosure_end, is_open, nomination_disclose
 from .nominations import (
     nomination_check,
     nomination_create,
@@ -16,6 +17,11 @@ from .setup import seed_settings
 
 __all__ = [
     "AwardsActionError",
+    "CommentInvalid",
+    "disclosure_comment",
+    "disclosure_end",
+    "is_open",
+    "nomination_disclose",
     "decision_confer",
     "meeting_close",
     "meeting_votes",

@@ -11,6 +11,7 @@ from ..eligibility.prizes import prize_for
 from ..models import Award, Decision, Nomination
 from ..selectors import base_salary_on
 from .common import AwardsActionError, record
+from .disclosure import disclosure_blocks
 
 
 @transaction.atomic
@@ -26,6 +27,9 @@ def decision_confer(decision: Decision, *, user, nominations) -> int:
             raise AwardsActionError(_("%(nomination)s is not proposed by the council.") % {"nomination": nomination})
         if decision.signed_on < nomination.meeting.held_on:
             raise AwardsActionError(_("The decision cannot come before the council meeting."))
+        blocked = disclosure_blocks(nomination, decision.signed_on)
+        if blocked:
+            raise AwardsActionError(blocked)
     for nomination in rows:
         where = {"official_id": nomination.official_id} if nomination.official_id else {"unit_id": nomination.unit_id}
         Award.objects.create(

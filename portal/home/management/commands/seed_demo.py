@@ -78,7 +78,11 @@ class Command(BaseCommand):
                         "title": top.title,
                         "page": top,
                         "link_url": "",
-                        "children": [{"title": c.title, "page": c, "link_url": ""} for c in children],
+                        "children": [{"title": c.title, "page": c, "link_url": ""} for c in children]
+                        + [
+                            {"title": title, "page": None, "link_url": url}
+                            for title, url in data.MENU_CHILDREN.get(top.slug, [])
+                        ],
                     },
                 )
             )
