@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from .eligibility import evaluate, parse_case
 from .models import Award, Official, Unit, YearRecord
-from .selectors import case_data
+from .selectors import cases_data
 
 UNITS = [
     "Văn phòng Sở",
@@ -86,16 +86,20 @@ def demo_records() -> str:
             )
     decision, earned = 100, {}
     for year in years:
-        for official, strength in officials:
-            YearRecord.objects.create(
+        YearRecord.objects.bulk_create(
+            YearRecord(
                 official=official,
                 year=year,
                 rating=_rating(rng, strength),
                 initiatives=1 if rng.random() < 0.18 + strength / 3 else 0,
                 months_worked=12 if rng.random() > 0.03 else 7,
             )
+            for official, strength in officials
+        )
+        conferred = []
+        cases = cases_data([official for official, _strength in officials], year)  # two queries a year
         for official, _strength in officials:
-            verdicts = evaluate(parse_case(case_data(official, year)))
+            verdicts = evaluate(parse_case(cases[official.pk]))
             earned[official.pk, year] = {c for c in ("ldtt", "cstd_co_so") if verdicts[c].eligible is True}
             if year == last:
                 continue  # not decided yet: the checker proposes, the council decides
@@ -103,9 +107,16 @@ def demo_records() -> str:
                 if code in verdicts and verdicts[code].eligible is True:
                     decision += 1
                     number, date = _decision(decision, year)
-                    Award.objects.create(
-                        official=official, code=code, achievement_year=year, decision_number=number, decision_date=date
+                    conferred.append(
+                        Award(
+                            official=official,
+                            code=code,
+                            achievement_year=year,
+                            decision_number=number,
+                            decision_date=date,
+                        )
                     )
+        Award.objects.bulk_create(conferred)
     for unit in units:
         members = [o for o, _s in officials if o.unit_id == unit.pk]
         for year in years:
@@ -117,6 +128,19 @@ def demo_records() -> str:
                 members_ldtt=sum(1 for o in members if "ldtt" in earned[o.pk, year]),
                 members_cstd=sum(1 for o in members if "cstd_co_so" in earned[o.pk, year]),
             )
+    for year in years[:-1]:  # the units' titles of the years already decided
+        cases = cases_data(units, year)
+        collective = []
+        for unit in units:
+            verdicts = evaluate(parse_case(cases[unit.pk]))
+            code = next((c for c in ("tt_ldxs", "tt_ldtt") if verdicts.get(c) and verdicts[c].eligible is True), None)
+            if code:
+                decision += 1
+                number, date = _decision(decision, year)
+                collective.append(
+                    Award(unit=unit, code=code, achievement_year=year, decision_number=number, decision_date=date)
+                )
+        Award.objects.bulk_create(collective)
     from .demo_cycle import demo_cycle
 
     cycle = demo_cycle(last)

@@ -132,3 +132,38 @@ def decision_sheet_rows(decision: Decision):
             float(row["coefficient"]) if row["coefficient"] is not None else "",
             row["prize"] if row["prize"] is not None else row["question"],
         ]
+
+
+def statistics_document(stats):
+    """The period statistics as a DOCX report (summary sentence, table by title and form)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(_("EMULATION AND AWARDS STATISTICS")).bold = True
+    scope = str(stats.unit) if stats.unit else _("The whole department")
+    subtitle = document.add_paragraph(
+        _("Achievements of %(first)s–%(last)s; %(scope)s.")
+        % {"first": stats.year_from, "last": stats.year_to, "scope": scope}
+    )
+    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(
+        _("In the period, %(total)s titles and forms were received: %(summary)s")
+        % {"total": stats.total, "summary": stats.summary or "–"}
+    )
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, label in zip(
+        table.rows[0].cells, [_("Title or form"), _("Individuals"), _("Collectives"), _("Total")], strict=True
+    ):
+        cell.paragraphs[0].add_run(label).bold = True
+    for _code, name, people, units in stats.by_form:
+        for cell, value in zip(
+            table.add_row().cells, [name, str(people), str(units), str(people + units)], strict=True
+        ):
+            cell.text = value
+    if stats.one_off:
+        document.add_paragraph(_("Of which one-off or thematic: %(count)s.") % {"count": stats.one_off})
+    return document

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from portal.core.reports import register_report
+
 from . import admin_views
 from .roles import OFFICERS, SECRETARIES
 from .viewsets import AwardsGroup
@@ -76,3 +78,23 @@ def awards_addresses():
         PublicAddress(_("Honor roll of emulation and awards"), reverse("awards_honor_roll")),
         PublicAddress(_("Nominees for awards published for comments"), reverse("awards_disclosures")),
     ]
+
+
+register_report(
+    name="awards_statistics",
+    url_path="awards-statistics/",
+    view=admin_views.StatisticsView.as_view(),
+    label=_("Emulation and awards statistics"),
+    permission="awards.view_award",
+    order=1100,
+    icon="pick",
+)
+register_report(
+    name="awards_dashboard",
+    url_path="awards-follow-up/",
+    view=admin_views.DashboardView.as_view(),
+    label=_("Council's follow-up"),
+    permission="awards.view_nomination",
+    order=1110,
+    icon="pick",
+)

@@ -7,13 +7,16 @@ from .check import check
 from .council import MeetingView, meeting_minutes
 from .decisions import DecisionView, decision_export
 from .nominations import NominationCreateView, NominationEditView, NominationView
+from .reports import DashboardView, StatisticsView
 
 __all__ = [
+    "DashboardView",
     "DecisionView",
     "MeetingView",
     "NominationCreateView",
     "NominationEditView",
     "NominationView",
+    "StatisticsView",
     "check",
     "decision_export",
     "meeting_minutes",

@@ -305,5 +305,5 @@ def evaluate(case: Case, rulesets=None) -> dict[str, Verdict]:
     for code in rules.codes(case.kind):
         outcome = checker.judge(code, case.year)
         basis = list(dict.fromkeys([*outcome.basis]))
-        result[code] = Verdict(outcome.value, outcome.reasons, basis)
+        result[code] = Verdict(outcome.value, list(dict.fromkeys(outcome.reasons)), basis)
     return result

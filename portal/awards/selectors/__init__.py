@@ -2,11 +2,12 @@
 
 from .cycle import base_salary_on, meeting_tally, voting_rules
 from .public import honor_counts, honor_roll, honor_units, honor_years, open_disclosures
-from .records import case_data, eligibility_for
+from .records import case_data, cases_data, eligibility_for, verdicts_from
 
 __all__ = [
     "base_salary_on",
     "case_data",
+    "cases_data",
     "eligibility_for",
     "honor_counts",
     "honor_roll",
@@ -14,5 +15,6 @@ __all__ = [
     "honor_years",
     "meeting_tally",
     "open_disclosures",
+    "verdicts_from",
     "voting_rules",
 ]

@@ -1,41 +1,59 @@
-"""Reads of the awards records: the checker's case for an official or a unit, and its answer."""
+"""Reads of the awards records: the checker's case for an official or a unit, and its answer;
+for many subjects at once in two queries (the council's dashboard, the demo)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from ..eligibility import Verdict, evaluate, parse_case, ruleset_for
 from ..models import Award, Official, Unit, YearRecord
 
 
+def _entry(record: YearRecord, titles: list[str]) -> dict:
+    return {
+        "year": record.year,
+        "rating": record.rating,
+        "titles": sorted(titles),
+        "initiatives": record.initiatives,
+        "discipline": record.discipline,
+        "months_worked": record.months_worked,
+        "members_total": record.members_total,
+        "members_ldtt": record.members_ldtt,
+        "members_cstd": record.members_cstd,
+    }
+
+
+def cases_data(subjects: list[Official] | list[Unit], year: int) -> dict[int, dict]:
+    """{subject pk: case in the checker's JSON format} for officials (or units), all of one kind."""
+    if not subjects:
+        return {}
+    is_official = isinstance(subjects[0], Official)
+    field = "official_id" if is_official else "unit_id"
+    pks = [subject.pk for subject in subjects]
+    awards: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for award in Award.objects.filter(achievement_year__lte=year, **{f"{field}__in": pks}):
+        awards[getattr(award, field), award.achievement_year].append(award.checker_code)
+    history: dict[int, list[dict]] = defaultdict(list)
+    for record in YearRecord.objects.filter(year__lte=year, **{f"{field}__in": pks}).order_by("year"):
+        owner = getattr(record, field)
+        history[owner].append(_entry(record, awards.get((owner, record.year), [])))
+    kind = "individual" if is_official else "collective"
+    return {pk: {"kind": kind, "year": year, "history": history.get(pk, [])} for pk in pks}
+
+
 def case_data(subject: Official | Unit, year: int) -> dict:
     """The case in the checker's JSON format (README): one entry per recorded year up to `year`,
     with the titles and awards received for each achievement year."""
-    is_official = isinstance(subject, Official)
-    where = {"official": subject} if is_official else {"unit": subject}
-    records = YearRecord.objects.filter(year__lte=year, **where).order_by("year")
-    awards: dict[int, list[str]] = {}
-    for award in Award.objects.filter(achievement_year__lte=year, **where):
-        awards.setdefault(award.achievement_year, []).append(award.checker_code)
-    history = [
-        {
-            "year": r.year,
-            "rating": r.rating,
-            "titles": sorted(awards.get(r.year, [])),
-            "initiatives": r.initiatives,
-            "discipline": r.discipline,
-            "months_worked": r.months_worked,
-            "members_total": r.members_total,
-            "members_ldtt": r.members_ldtt,
-            "members_cstd": r.members_cstd,
-        }
-        for r in records
-    ]
-    return {"kind": "individual" if is_official else "collective", "year": year, "history": history}
+    return cases_data([subject], year)[subject.pk]
+
+
+def verdicts_from(data: dict) -> dict[str, Verdict] | None:
+    """The checker's answer for a case, or None when the candidate year has no record yet or no
+    rule set covers it."""
+    if not any(entry["year"] == data["year"] for entry in data["history"]) or ruleset_for(data["year"]) is None:
+        return None
+    return evaluate(parse_case(data))
 
 
 def eligibility_for(subject: Official | Unit, year: int) -> dict[str, Verdict] | None:
-    """The checker's answer for every title and form, or None when the candidate year has no
-    record yet or no rule set covers it."""
-    data = case_data(subject, year)
-    if not any(entry["year"] == year for entry in data["history"]) or ruleset_for(year) is None:
-        return None
-    return evaluate(parse_case(data))
+    return verdicts_from(case_data(subject, year))

@@ -118,4 +118,5 @@ def test_the_demo_has_a_department_of_records(db, home):
     last = Award.objects.filter(achievement_year=years[-1])
     assert last.exists() and set(last.values_list("decision_number", flat=True)) == {"15/QĐ-SKHCN"}
     assert Award.objects.filter(code="cstd_co_so").exists() and "120 cán bộ" in summary
+    assert Award.objects.filter(unit__isnull=False, code__in=["tt_ldtt", "tt_ldxs"]).exists()  # units too
     assert demo_records() == ""  # idempotent
