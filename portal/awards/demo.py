@@ -142,6 +142,9 @@ def demo_records() -> str:
                 )
         Award.objects.bulk_create(collective)
     from .demo_cycle import demo_cycle
+    from .demo_organisation import demo_organisation
+
+    organisation = demo_organisation(department, list(years))
 
     cycle = demo_cycle(last)
-    return f"{cycle}\nThi đua – khen thưởng: {len(units)} đơn vị, {len(officials)} cán bộ, {len(years)} năm hồ sơ, {Award.objects.count()} danh hiệu đã tặng."
+    return f"{cycle}\n{organisation}\nThi đua – khen thưởng: {len(units)} đơn vị, {len(officials)} cán bộ, {len(years)} năm hồ sơ, {Award.objects.count()} danh hiệu đã tặng."

@@ -11,7 +11,20 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Award, BaseSalary, CouncilMeeting, Decision, Nomination, Official, Unit, VotingRule, YearRecord
+from .models import (
+    Award,
+    BaseSalary,
+    Bloc,
+    CouncilMeeting,
+    Decision,
+    Movement,
+    Nomination,
+    Official,
+    Registration,
+    Unit,
+    VotingRule,
+    YearRecord,
+)
 
 
 class CheckColumn(Column):
@@ -44,7 +57,8 @@ class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
-    list_display = ["name", "parent", "active", CheckColumn("unit")]
+    list_display = ["name", "parent", "active", "external", CheckColumn("unit")]
+    list_filter = ["external", "active"]
     search_fields = ["name"]
 
 
@@ -108,6 +122,31 @@ class DecisionViewSet(SnippetViewSet):
     inspect_view_class = admin_views.DecisionView
 
 
+class MovementViewSet(SnippetViewSet):
+    model = Movement
+    icon = "calendar"
+    menu_label = _("Emulation movements")
+    list_display = ["name", "kind", "starts_on", "ends_on", "final_on"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "form"
+    menu_label = _("Registrations")
+    list_display = ["__str__", "year", "code", "registered_on"]
+    list_filter = ["year", "code"]
+
+
+class BlocViewSet(SnippetViewSet):
+    model = Bloc
+    icon = "group"
+    menu_label = _("Blocs and clusters")
+    list_display = ["name", "kind"]
+    search_fields = ["name"]
+
+
 class VotingRuleViewSet(SnippetViewSet):
     model = VotingRule
     icon = "cog"
@@ -130,6 +169,9 @@ class AwardsGroup(SnippetViewSetGroup):
         NominationViewSet,
         MeetingViewSet,
         DecisionViewSet,
+        MovementViewSet,
+        RegistrationViewSet,
+        BlocViewSet,
         UnitViewSet,
         OfficialViewSet,
         YearRecordViewSet,

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView
 from .. import services
 from ..eligibility.dossiers import checklist, dossier_basis, missing, needs_disclosure
 from ..forms import DocumentsForm, OverrideForm, SubmitForm, WithdrawForm
-from ..models import AwardsSettings, Nomination
+from ..models import AwardsSettings, Nomination, Registration
 from .common import StepsView
 
 STEP_STATUSES = {
@@ -101,6 +101,9 @@ class NominationView(StepsView):
             needs_disclosure=needs_disclosure(nomination.code),
             disclosure_days=AwardsSettings.load().disclosure_working_days,
             comments=nomination.comments.all(),
+            registered=Registration.objects.filter(
+                code=nomination.code, year=nomination.year, official=nomination.official, unit=nomination.unit
+            ).first(),
             history=ModelLogEntry.objects.for_instance(nomination).select_related("user").order_by("timestamp"),
         )
         return context

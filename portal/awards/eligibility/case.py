@@ -4,7 +4,7 @@ awards")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 RATINGS = {"htxsnv": 3, "httnv": 2, "htnv": 1, "khtnv": 0}
 RATING_NAMES = {
@@ -14,6 +14,9 @@ RATING_NAMES = {
     "khtnv": "không hoàn thành nhiệm vụ",
 }
 KINDS = ("individual", "collective")
+# Answers to the rule sets' questions the records may carry ("facts" of a year entry, optional):
+# leads_bloc — the collective led its emulation bloc or cluster that year (the bloc's vote).
+FACTS = {"leads_bloc": "dẫn đầu cụm, khối thi đua"}
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 
@@ -32,6 +35,10 @@ class YearRecord:
     members_total: int | None = None
     members_ldtt: int | None = None
     members_cstd: int | None = None
+    facts: tuple[tuple[str, bool], ...] = ()
+
+    def fact(self, name: str) -> bool | None:
+        return dict(self.facts).get(name)
 
     def rank(self) -> int | None:
         return RATINGS.get(self.rating) if self.rating else None
@@ -105,6 +112,10 @@ def parse_case(data) -> Case:
             members_ldtt=_int(entry, "members_ldtt", where),
             members_cstd=_int(entry, "members_cstd", where),
         )
+        facts = entry.get("facts") or {}
+        if not isinstance(facts, dict) or any(k not in FACTS or not isinstance(v, bool) for k, v in facts.items()):
+            raise CaseError(f"{where}: “facts” chỉ nhận {', '.join(FACTS)} với giá trị true hoặc false.")
+        record = replace(record, facts=tuple(sorted(facts.items())))
         for part in ("members_ldtt", "members_cstd"):
             count = getattr(record, part)
             if count is not None and record.members_total is not None and count > record.members_total:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .case import RATING_NAMES, RATINGS, Case
+from .case import FACTS, RATING_NAMES, RATINGS, Case
 from .rulesets import RuleSet, load_rulesets, ruleset_for
 
 # Awards for a one-off achievement (đột xuất) or a thematic movement (chuyên đề) are recorded
@@ -161,7 +161,14 @@ class Checker:
         return Outcome(None if None in values else False, reasons, basis)
 
     def c_question(self, spec, code, year, rules) -> Outcome:
-        return Outcome(None, [spec["question"]])
+        """A question the rules ask; answered when the year's record carries the fact it names."""
+        record = self.case.record(year)
+        answer = record.fact(spec["fact"]) if record is not None and spec.get("fact") else None
+        if answer is None:
+            return Outcome(None, [spec["question"]])
+        if answer:
+            return Outcome(True, basis=[spec["basis"]])
+        return Outcome(False, [f"Năm {year} không {FACTS[spec['fact']]}."])
 
     def c_members_share(self, spec, code, year, rules) -> Outcome:
         record = self.case.record(year)

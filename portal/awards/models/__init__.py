@@ -2,6 +2,7 @@
 nomination to decision (cycle.py)."""
 
 from .cycle import BaseSalary, CouncilMeeting, Decision, DisclosureComment, Nomination, VotingRule
+from .movements import Bloc, BlocYear, Movement, Registration
 from .records import AWARDS, RATINGS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
 from .settings import AwardsSettings
 
@@ -10,14 +11,18 @@ __all__ = [
     "RATINGS",
     "YEAR_VALIDATORS",
     "Award",
+    "Bloc",
+    "BlocYear",
     "AwardsSettings",
     "BaseSalary",
     "CouncilMeeting",
     "Decision",
     "DisclosureComment",
+    "Movement",
     "Nomination",
     "OfSubject",
     "Official",
+    "Registration",
     "Unit",
     "VotingRule",
     "YearRecord",

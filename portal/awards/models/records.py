@@ -43,8 +43,13 @@ class Unit(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("part of")
     )
     active = models.BooleanField(_("active"), default=True)
+    external = models.BooleanField(
+        _("outside the department"),
+        default=False,
+        help_text=_("Another department, member of an emulation bloc with this one: no officials, no honor roll."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("active")]
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldRowPanel([FieldPanel("active"), FieldPanel("external")])]
 
     class Meta:
         ordering = ["name"]
@@ -67,7 +72,13 @@ class Official(models.Model):
     """A person whose achievements are recorded (cán bộ, công chức, viên chức, người lao động)."""
 
     full_name = models.CharField(_("full name"), max_length=120)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="officials", verbose_name=_("unit"))
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="officials",
+        verbose_name=_("unit"),
+        limit_choices_to={"external": False},
+    )
     position = models.CharField(_("position"), max_length=120, blank=True)
     active = models.BooleanField(_("working here"), default=True)
 

@@ -15,7 +15,7 @@ def honor_years() -> list[int]:
 
 
 def honor_units() -> list[Unit]:
-    return list(Unit.objects.filter(active=True, parent__isnull=False).order_by("name"))
+    return list(Unit.objects.filter(active=True, external=False, parent__isnull=False).order_by("name"))
 
 
 def honor_roll(*, year: int, unit_id: int | None = None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..eligibility import Verdict, evaluate, parse_case, ruleset_for
-from ..models import Award, Official, Unit, YearRecord
+from ..models import Award, Bloc, BlocYear, Official, Unit, YearRecord
 
 
 def _entry(record: YearRecord, titles: list[str]) -> dict:
@@ -37,8 +37,26 @@ def cases_data(subjects: list[Official] | list[Unit], year: int) -> dict[int, di
     for record in YearRecord.objects.filter(year__lte=year, **{f"{field}__in": pks}).order_by("year"):
         owner = getattr(record, field)
         history[owner].append(_entry(record, awards.get((owner, record.year), [])))
+    if not is_official:
+        for owner, year_facts in _bloc_facts(pks, year).items():
+            for entry in history.get(owner, []):
+                if entry["year"] in year_facts:
+                    entry["facts"] = {"leads_bloc": year_facts[entry["year"]]}
     kind = "individual" if is_official else "collective"
     return {pk: {"kind": kind, "year": year, "history": history.get(pk, [])} for pk in pks}
+
+
+def _bloc_facts(unit_pks: list[int], year: int) -> dict[int, dict[int, bool]]:
+    """{unit: {year: led one of its blocs}} for the years a bloc of the unit named its leader."""
+    membership: dict[int, list[int]] = defaultdict(list)  # bloc → its members among unit_pks
+    for bloc_id, unit_id in Bloc.members.through.objects.filter(unit_id__in=unit_pks).values_list("bloc_id", "unit_id"):
+        membership[bloc_id].append(unit_id)
+    facts: dict[int, dict[int, bool]] = defaultdict(dict)
+    rows = BlocYear.objects.filter(year__lte=year, leader__isnull=False, bloc_id__in=list(membership))
+    for bloc_id, bloc_year, leader in rows.values_list("bloc_id", "year", "leader_id"):
+        for unit_id in membership[bloc_id]:
+            facts[unit_id][bloc_year] = facts[unit_id].get(bloc_year, False) or leader == unit_id
+    return facts
 
 
 def case_data(subject: Official | Unit, year: int) -> dict:
