@@ -21,7 +21,7 @@ from .models import Nomination, Unit
 from .selectors import honor_counts, honor_roll, honor_units, honor_years, open_disclosures
 
 COMMENT_FIELDS = [
-    ("text", gettext_lazy("Comment"), "id_text"),
+    ("text", gettext_lazy("Your comment"), "id_text"),
     ("name", gettext_lazy("Your name (optional)"), "id_name"),
     ("contact", gettext_lazy("Phone or e-mail (optional)"), "id_contact"),
     ("consent", gettext_lazy("Consent"), "id_consent"),

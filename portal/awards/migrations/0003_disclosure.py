@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             name='DisclosureComment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=2000, verbose_name='comment')),
+                ('text', models.TextField(max_length=2000, verbose_name='comment text')),
                 ('name', models.CharField(blank=True, max_length=100, verbose_name='name')),
                 ('contact', models.CharField(blank=True, max_length=120, verbose_name='phone or e-mail')),
                 ('consent_at', models.DateTimeField(verbose_name='consent given')),

@@ -186,7 +186,7 @@ class DisclosureComment(models.Model):
     (the name and contact are optional personal data, kept with consent, never shown publicly)."""
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="comments")
-    text = models.TextField(_("comment"), max_length=2000)
+    text = models.TextField(_("comment text"), max_length=2000)
     name = models.CharField(_("name"), max_length=100, blank=True)
     contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
     consent_at = models.DateTimeField(_("consent given"))
