@@ -21,6 +21,7 @@ from .models import (
     Nomination,
     Official,
     Registration,
+    RuleSetVersion,
     Unit,
     VotingRule,
     YearRecord,
@@ -147,6 +148,13 @@ class BlocViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class RuleSetVersionViewSet(SnippetViewSet):
+    model = RuleSetVersion
+    icon = "code"
+    menu_label = _("Rule set versions")
+    list_display = ["version", "first_year", "last_year", "active", "note"]
+
+
 class VotingRuleViewSet(SnippetViewSet):
     model = VotingRule
     icon = "cog"
@@ -176,6 +184,7 @@ class AwardsGroup(SnippetViewSetGroup):
         OfficialViewSet,
         YearRecordViewSet,
         AwardViewSet,
+        RuleSetVersionViewSet,
         VotingRuleViewSet,
         BaseSalaryViewSet,
     )

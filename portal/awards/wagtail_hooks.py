@@ -41,14 +41,22 @@ def awards_log_actions(actions):
 
 @hooks.register("portal_setup")
 def awards_setup(home):
-    """The officers' group (all awards records and the cycle, without the override), the
-    council secretaries' group (the override), and the shipped voting rules and base salary."""
+    """The officers' group (all awards records and the cycle, without the override and the
+    rule-set versions), the council secretaries' group (those too), and the shipped voting rules
+    and base salary."""
     from .services import seed_settings
 
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     awards = Permission.objects.filter(content_type__app_label="awards")
     officers, _created = Group.objects.get_or_create(name=OFFICERS)
-    officers.permissions.add(access_admin, *awards.exclude(codename="override_nomination"))
+    # Officers read the rule-set versions; the secretaries keep them (and may override).
+    kept_by_secretaries = [
+        "override_nomination",
+        "add_rulesetversion",
+        "change_rulesetversion",
+        "delete_rulesetversion",
+    ]
+    officers.permissions.add(access_admin, *awards.exclude(codename__in=kept_by_secretaries))
     secretaries, _created = Group.objects.get_or_create(name=SECRETARIES)
     secretaries.permissions.add(access_admin, *awards)
     seed_settings()

@@ -9,9 +9,8 @@ from wagtail.admin.auth import permission_denied
 
 from portal.core.params import BadParameter, year
 
-from ..eligibility import ruleset_for
 from ..models import Official, Unit
-from ..selectors import eligibility_for
+from ..selectors import eligibility_for, rules_for
 
 VIEW_PERMISSION = "awards.view_official"
 
@@ -26,7 +25,7 @@ def check(request, kind: str, pk: int):
     except BadParameter:
         chosen, error = timezone.localdate().year - 1, _("The year is not valid; showing the last year.")
     verdicts = eligibility_for(subject, chosen)
-    rules = ruleset_for(chosen)
+    rules = rules_for(chosen)
     rows = []
     if verdicts:
         names = {code: rules.titles[code]["name"] for code in verdicts}

@@ -27,18 +27,18 @@ def _steps(entry: dict) -> list[tuple[str, dict]]:
     return steps
 
 
-def one_step_away(data: dict, verdicts: dict[str, Verdict] | None = None) -> dict[str, list[str]]:
+def one_step_away(data: dict, verdicts: dict[str, Verdict] | None = None, rulesets=None) -> dict[str, list[str]]:
     """{code: [the single steps that would each make it eligible]} for the refused titles."""
     entry = _candidate(data)
     if entry is None:
         return {}
-    verdicts = verdicts if verdicts is not None else evaluate(parse_case(data))
+    verdicts = verdicts if verdicts is not None else evaluate(parse_case(data), rulesets)
     refused = {code for code, verdict in verdicts.items() if verdict.eligible is False}
     found: dict[str, list[str]] = {}
     for label, change in _steps(entry):
         changed = copy.deepcopy(data)
         _candidate(changed).update(change)
-        for code, verdict in evaluate(parse_case(changed)).items():
+        for code, verdict in evaluate(parse_case(changed), rulesets).items():
             already = found.get(code, [])
             if code in refused and verdict.eligible is True and not (change.get("rating") and _by_rating(already)):
                 found.setdefault(code, []).append(label)  # a lower rating that suffices is enough said

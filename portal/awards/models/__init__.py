@@ -4,6 +4,7 @@ nomination to decision (cycle.py)."""
 from .cycle import BaseSalary, CouncilMeeting, Decision, DisclosureComment, Nomination, VotingRule
 from .movements import Bloc, BlocYear, Movement, Registration
 from .records import AWARDS, RATINGS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
+from .rules import RuleSetVersion
 from .settings import AwardsSettings
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "OfSubject",
     "Official",
     "Registration",
+    "RuleSetVersion",
     "Unit",
     "VotingRule",
     "YearRecord",

@@ -2,9 +2,11 @@
 
 from .cycle import base_salary_on, meeting_tally, voting_rules
 from .public import honor_counts, honor_roll, honor_units, honor_years, open_disclosures
-from .records import case_data, cases_data, eligibility_for, verdicts_from
+from .records import active_rulesets, case_data, cases_data, eligibility_for, rules_for, verdicts_from
 
 __all__ = [
+    "active_rulesets",
+    "rules_for",
     "base_salary_on",
     "case_data",
     "cases_data",

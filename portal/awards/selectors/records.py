@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..eligibility import Verdict, evaluate, parse_case, ruleset_for
-from ..models import Award, Bloc, BlocYear, Official, Unit, YearRecord
+from ..eligibility import RuleSet, Verdict, evaluate, load_rulesets, parse_case, ruleset_for
+from ..eligibility.rulesets import ruleset_from_dict
+from ..models import Award, Bloc, BlocYear, Official, RuleSetVersion, Unit, YearRecord
 
 
 def _entry(record: YearRecord, titles: list[str]) -> dict:
@@ -65,12 +66,29 @@ def case_data(subject: Official | Unit, year: int) -> dict:
     return cases_data([subject], year)[subject.pk]
 
 
-def verdicts_from(data: dict) -> dict[str, Verdict] | None:
+def active_rulesets() -> tuple[RuleSet, ...]:
+    """The rule sets in use: the administrator's versions (the latest first), then those shipped
+    with the portal; the first that covers a year judges it."""
+    entered = [
+        ruleset_from_dict(row.data) for row in RuleSetVersion.objects.filter(active=True).order_by("-updated_at")
+    ]
+    return (*entered, *load_rulesets())
+
+
+def rules_for(year: int) -> RuleSet | None:
+    return ruleset_for(year, active_rulesets())
+
+
+def verdicts_from(data: dict, rulesets: tuple[RuleSet, ...] | None = None) -> dict[str, Verdict] | None:
     """The checker's answer for a case, or None when the candidate year has no record yet or no
     rule set covers it."""
-    if not any(entry["year"] == data["year"] for entry in data["history"]) or ruleset_for(data["year"]) is None:
+    rulesets = rulesets if rulesets is not None else active_rulesets()
+    if (
+        not any(entry["year"] == data["year"] for entry in data["history"])
+        or ruleset_for(data["year"], rulesets) is None
+    ):
         return None
-    return evaluate(parse_case(data))
+    return evaluate(parse_case(data), rulesets)
 
 
 def eligibility_for(subject: Official | Unit, year: int) -> dict[str, Verdict] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..eligibility.advice import one_step_away
 from ..models import AWARDS, Award, Official, Unit
-from .records import cases_data, verdicts_from
+from .records import active_rulesets, cases_data, verdicts_from
 
 NAMES = dict(AWARDS)
 # The titles the department's council watches in the yearly cycle, in the order of the law.
@@ -95,11 +95,12 @@ def close_calls(*, year: int, unit: Unit | None = None) -> tuple[list[CloseCall]
     officials = list(officials)
     cases = cases_data(officials, year)
     near, open_questions = [], []
+    rulesets = active_rulesets()
     for official in officials:
-        verdicts = verdicts_from(cases[official.pk])
+        verdicts = verdicts_from(cases[official.pk], rulesets)
         if not verdicts:
             continue
-        steps = one_step_away(cases[official.pk], verdicts)
+        steps = one_step_away(cases[official.pk], verdicts, rulesets)
         for code in WATCHED:
             verdict = verdicts.get(code)
             if verdict is None:

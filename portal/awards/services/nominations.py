@@ -10,10 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..eligibility import ruleset_for
 from ..eligibility.dossiers import checklist, missing
 from ..models import Award, CouncilMeeting, Nomination, Official, Unit
-from ..selectors import eligibility_for
+from ..selectors import eligibility_for, rules_for
 from .common import AwardsActionError, record
 
 OVERRIDE_PERMISSION = "awards.override_nomination"
@@ -35,7 +34,7 @@ def _must_be(nomination: Nomination, *statuses: str) -> None:
 def _snapshot(nomination: Nomination) -> None:
     subject = nomination.subject
     verdicts = eligibility_for(subject, nomination.year)
-    rules = ruleset_for(nomination.year)
+    rules = rules_for(nomination.year)
     verdict = (verdicts or {}).get(nomination.code)
     if verdict is None:
         raise AwardsActionError(
@@ -52,7 +51,7 @@ def _snapshot(nomination: Nomination) -> None:
 @transaction.atomic
 def nomination_create(*, subject: Official | Unit, code: str, year: int, user) -> Nomination:
     kind = "individual" if isinstance(subject, Official) else "collective"
-    rules = ruleset_for(year)
+    rules = rules_for(year)
     if rules is None:
         raise AwardsActionError(_("No rule set judges the achievements of %(year)s.") % {"year": year})
     if rules.conditions(code, kind) is None:
