@@ -12,13 +12,26 @@ SIZES = {"icon": "fill-32x32|format-png", "touch": "fill-180x180|format-png"}
 DEFAULT_ICON = "core/favicon.svg"
 
 
+CACHE_SECONDS = 3600
+
+
 def site_icons(identity) -> dict[str, str]:
     """Addresses of the icon and the touch icon; the built-in icon where there is no emblem (or
-    its file cannot be read)."""
+    its file cannot be read). Both renditions come in one lookup, kept in the cache per emblem
+    file (a new emblem has another file, hence another key), so a page rendered outside the page
+    cache does not query for them."""
+    from django.core.cache import cache
+
     emblem = getattr(identity, "emblem", None)
-    if emblem is not None:
+    if emblem is None:
+        return {"icon": static(DEFAULT_ICON), "touch": ""}
+    key = f"site-icons:{emblem.pk}:{emblem.file_hash or emblem.file.name}"
+    found = cache.get(key)
+    if found is None:
         try:
-            return {name: emblem.get_rendition(spec).url for name, spec in SIZES.items()}
+            renditions = emblem.get_renditions(*SIZES.values())
+            found = {name: renditions[spec].url for name, spec in SIZES.items()}
         except (OSError, ValueError):
-            pass  # a missing or unreadable file: the built-in icon rather than a broken page
-    return {"icon": static(DEFAULT_ICON), "touch": ""}
+            return {"icon": static(DEFAULT_ICON), "touch": ""}  # unreadable: the built-in icon, not a broken page
+        cache.set(key, found, CACHE_SECONDS)
+    return found

@@ -239,12 +239,10 @@ class Checker:
         it, None with the question."""
         award = spec["award"]
         basis_years = [y for y, r in self.case.history.items() if y < year and award in r.titles]
-        only_special = [
-            y
-            for y, r in self.case.history.items()
-            if any(t.startswith(award) and t.endswith(NOT_PERIODIC) for t in r.titles)
-        ]
         if not basis_years:
+            only_special = any(
+                t.startswith(award) and t.endswith(NOT_PERIODIC) for r in self.case.history.values() for t in r.titles
+            )
             extra = " (khen thưởng đột xuất, chuyên đề không là căn cứ)" if only_special else ""
             return Outcome(False, [f"Chưa có {self.names(award)}{extra}."])
         start = max(basis_years)

@@ -35,3 +35,20 @@ def test_the_emblem_becomes_the_favicon_and_the_touch_icon(client, home):
     assert f'<link rel="icon" href="{rendition.url}" sizes="32x32" type="image/png">' in page
     touch = identity.emblem.get_rendition("fill-180x180|format-png")
     assert f'<link rel="apple-touch-icon" href="{touch.url}">' in page
+
+
+def test_the_icons_are_looked_up_once_per_emblem(home, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from portal.core.icons import site_icons
+
+    cache.clear()
+    identity = _identity(home)
+    identity.emblem = demo_image("Biểu trưng", 0, emblem=True)
+    identity.save()
+    first = site_icons(identity)
+    with django_assert_num_queries(0):
+        assert site_icons(identity) == first  # from the cache
+    identity.emblem = demo_image("Biểu trưng mới", 1, emblem=True)
+    identity.save()
+    assert site_icons(identity) != first  # a new emblem is a new key
