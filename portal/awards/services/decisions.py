@@ -20,7 +20,7 @@ def decision_confer(decision: Decision, *, user, nominations) -> int:
     pks = [n.pk for n in nominations]
     if not pks:
         raise AwardsActionError(_("Choose at least one nomination."))
-    rows = list(Nomination.objects.select_for_update().select_related("meeting").filter(pk__in=pks))
+    rows = list(Nomination.objects.select_for_update(of=("self",)).select_related("meeting").filter(pk__in=pks))
     base = base_salary_on(decision.signed_on)
     for nomination in rows:
         if nomination.status != Nomination.Status.APPROVED:
