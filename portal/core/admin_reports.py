@@ -15,6 +15,7 @@ class AdminReportView(WagtailAdminTemplateMixin, TemplateView):
     permission = ""  # "app.codename"; subclasses set it
     form_class = DateRangeForm
     header_icon = "table"
+    query_fields = ("date_from", "date_to")  # naming any of them in the query reads the form from it
 
     def get_breadcrumbs_items(self):
         return [
@@ -32,7 +33,7 @@ class AdminReportView(WagtailAdminTemplateMixin, TemplateView):
         raise NotImplementedError
 
     def period_form(self) -> DateRangeForm:
-        if "date_from" in self.request.GET or "date_to" in self.request.GET:
+        if any(name in self.request.GET for name in self.query_fields):
             return self.form_class(self.request.GET)
         return self.form_class(self.default_period())
 

@@ -53,15 +53,11 @@ class StatisticsView(AdminReportView):
     template_name = "awards/admin/statistics.html"
     header_icon = "pick"
     form_class = PeriodForm
+    query_fields = ("year_from", "year_to")
 
     def default_period(self) -> dict:
         last = timezone.localdate().year - 1
         return {"year_from": last - 4, "year_to": last}
-
-    def period_form(self):
-        if "year_from" in self.request.GET or "year_to" in self.request.GET:
-            return self.form_class(self.request.GET)
-        return self.form_class(self.default_period())
 
     def get(self, request, *args, **kwargs):
         form = self.period_form()
@@ -82,7 +78,7 @@ class StatisticsView(AdminReportView):
             if export == "docx":
                 return reports.docx_response(filename, statistics_document(stats))
             return reports.xlsx_response(filename, _sheets(stats))
-        query = request.GET.urlencode() if "year_from" in request.GET else ""
+        query = request.GET.urlencode() if any(name in request.GET for name in self.query_fields) else ""
         return self.render_to_response(
             self.get_context_data(form=form, stats=stats, codes=[c for c, _n in AWARDS], query=query)
         )
@@ -111,11 +107,10 @@ class DashboardView(AdminReportView):
     template_name = "awards/admin/dashboard.html"
     header_icon = "pick"
     form_class = YearForm
+    query_fields = ("year",)
 
-    def period_form(self):
-        if "year" in self.request.GET:
-            return self.form_class(self.request.GET)
-        return self.form_class({"year": timezone.localdate().year - 1})
+    def default_period(self) -> dict:
+        return {"year": timezone.localdate().year - 1}
 
     def get(self, request, *args, **kwargs):
         form = self.period_form()

@@ -11,10 +11,12 @@ from ..eligibility.council import Ballot, approved, parse_ratio, quorum_met, sha
 from ..models import BaseSalary, CouncilMeeting, Nomination, VotingRule
 
 
-def voting_rules(code: str, on: dt.date) -> tuple[VotingRule | None, VotingRule | None]:
+def voting_rules(code: str, on: dt.date, rows=None) -> tuple[VotingRule | None, VotingRule | None]:
     """(the rule for `code`, or the one for other titles; the rule for other titles, which
-    carries the quorum), each the latest in force on `on`."""
-    rows = VotingRule.objects.filter(valid_from__lte=on, code__in=[code, ""]).order_by("-valid_from")
+    carries the quorum), each the latest in force on `on`. `rows`: the rules in force on `on`,
+    newest first, when the caller read them already."""
+    if rows is None:
+        rows = VotingRule.objects.filter(valid_from__lte=on, code__in=[code, ""]).order_by("-valid_from")
     own = next((row for row in rows if row.code == code), None)
     default = next((row for row in rows if row.code == ""), None)
     return own or default, default
@@ -52,12 +54,13 @@ class Tally:
 
 
 def meeting_tally(meeting: CouncilMeeting) -> Tally:
-    _rule, default = voting_rules("", meeting.held_on)
+    in_force = list(VotingRule.objects.filter(valid_from__lte=meeting.held_on).order_by("-valid_from"))
+    _rule, default = voting_rules("", meeting.held_on, in_force)
     quorum = parse_ratio(default.quorum) if default and default.quorum else None
     rows = []
     nominations = meeting.nominations.select_related("official__unit", "unit").order_by("code", "pk")
     for nomination in nominations:
-        rule, _default = voting_rules(nomination.code, meeting.held_on)
+        rule, _default = voting_rules(nomination.code, meeting.held_on, in_force)
         ballot = None
         if nomination.votes_for is not None:
             ballot = Ballot(nomination.votes_for, nomination.votes_against or 0, nomination.votes_invalid or 0)
