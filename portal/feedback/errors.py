@@ -1,5 +1,7 @@
 """What the petition services refuse, with the Vietnamese message for the person concerned."""
 
+from portal.core.steps import ActionRefused
+
 
 class PetitionInvalid(Exception):
     """Bad input: Vietnamese messages per field ("__all__" for the form as a whole)."""
@@ -17,5 +19,5 @@ class PetitionChallenge(PetitionInvalid):
     """The question after repeated attempts is missing or wrongly answered."""
 
 
-class PetitionActionError(Exception):
+class PetitionActionError(ActionRefused):
     """A handling step that is not possible now (wrong status, missing reason…), in Vietnamese."""

@@ -9,11 +9,10 @@ one is answered within FEEDBACK_ANSWER_DAYS (10), extended once by FEEDBACK_EXTE
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.core.steps import Step, StepTable
 
 from .errors import PetitionActionError
 from .models import AnswerState, PetitionStatus
@@ -60,18 +59,12 @@ def _published(petition) -> str | None:
     return None if publication is not None and publication.live else _("It is not published.")
 
 
-@dataclass(frozen=True)
-class Step:
-    name: str
-    permission: str  # codename in the feedback app
-    sources: tuple[str, ...] | None  # statuses it starts from; None: any
-    target: str | None = None  # status it leads to; None: unchanged
-    guard: Callable[[object], str | None] | None = None  # why not now (Vietnamese), or None
-
-
-STEPS: dict[str, Step] = {
-    step.name: step
-    for step in (
+TABLE = StepTable(
+    app_label="feedback",
+    statuses=S,
+    refused=PetitionActionError,
+    wrong_status=gettext_lazy("This step is not possible while the petition is “%(status)s”."),
+    steps=(
         Step("accept", HANDLE, (S.RECEIVED,), S.PROCESSING),
         Step("assign", HANDLE, OPEN),
         Step("note", HANDLE, None),
@@ -84,45 +77,12 @@ STEPS: dict[str, Step] = {
         Step("transfer", APPROVE, OPEN, S.TRANSFERRED),
         Step("publish", APPROVE, (S.ANSWERED,), guard=_publishable),
         Step("unpublish", APPROVE, (S.ANSWERED,), guard=_published),
-    )
-}
+    ),
+)
 
-
-def transitions() -> dict[str, dict[str, str]]:
-    """status → {step: status after} for the steps that change the status."""
-    table: dict[str, dict[str, str]] = {status: {} for status in S.values}
-    for step in STEPS.values():
-        if step.target is None:
-            continue
-        for source in step.sources or S.values:
-            table[source][step.name] = step.target
-    return table
-
-
-def refusal(name: str, petition) -> str | None:
-    """Why step `name` is not possible for `petition` now (status or guard), or None."""
-    step = STEPS[name]
-    if step.sources is not None and petition.status not in step.sources:
-        return _("This step is not possible while the petition is “%(status)s”.") % {
-            "status": petition.get_status_display()
-        }
-    return step.guard(petition) if step.guard else None
-
-
-def may(user, name: str) -> bool:
-    return user is not None and user.has_perm(f"feedback.{STEPS[name].permission}")
-
-
-def offered(name: str, petition, user) -> bool:
-    """Whether the handling page offers step `name` to `user` now."""
-    return may(user, name) and refusal(name, petition) is None
-
-
-def check(name: str, petition, user) -> None:
-    """Refuse the step: PermissionDenied without the permission, PetitionActionError with the
-    reason when the petition's state does not allow it."""
-    if not may(user, name):
-        raise PermissionDenied(STEPS[name].permission)
-    reason = refusal(name, petition)
-    if reason:
-        raise PetitionActionError(reason)
+STEPS = TABLE.steps
+transitions = TABLE.transitions
+refusal = TABLE.refusal
+may = TABLE.may
+offered = TABLE.offered
+check = TABLE.check

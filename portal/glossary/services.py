@@ -3,10 +3,7 @@ first-time seeding."""
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +12,7 @@ from wagtail.log_actions import log
 
 from portal.core.bulk import bulk_publishing
 from portal.core.reports import csv_text
+from portal.core.tabular import ImportResult, TableFileError, table_rows
 
 from .models import Abbreviation
 from .selectors import SEED_FILE, glossary_changed
@@ -23,70 +21,31 @@ logger = logging.getLogger("portal.glossary")
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
-# Column names accepted in the header row (English, as exported, or Vietnamese).
+# Header names accepted for each column (English, as exported, or Vietnamese).
 COLUMNS = {
-    "abbreviation": "abbreviation",
-    "tu viet tat": "abbreviation",
-    "full form": "full_form",
-    "nghia day du": "full_form",
-    "note": "note",
-    "ghi chu": "note",
+    "abbreviation": ["Từ viết tắt"],
+    "full_form": ["Nghĩa đầy đủ"],
+    "note": ["Ghi chú"],
 }
 EXPORT_HEADER = ["abbreviation", "full_form", "note"]
 
-
-class GlossaryFileError(Exception):
-    """The file as a whole cannot be read; the message is for the person importing."""
+GlossaryFileError = TableFileError
 
 
-@dataclass
-class ImportResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return _("Imported %(created)d, updated %(updated)d, unchanged %(unchanged)d, errors %(errors)d.") % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": len(self.errors),
-        }
-
-
-def _decode(data: bytes) -> str:
+def _rows(data: bytes):
     if len(data) > MAX_IMPORT_BYTES:
         raise GlossaryFileError(_("The file is larger than 2 MB."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise GlossaryFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")) from None
-
-
-def _rows(text: str):
-    from portal.core.text import fold
-
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header:
-        raise GlossaryFileError(_("The file is empty."))
-    columns = [COLUMNS.get(fold(name.replace("_", " "))) for name in header]
-    if "abbreviation" not in columns or "full_form" not in columns:
-        raise GlossaryFileError(
-            _(
-                "The first row must name the columns: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú)."
-            )
-        )
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        yield number, {col: values[i] if i < len(values) else "" for i, col in enumerate(columns) if col}
+    rows = table_rows(
+        data,
+        filename="glossary.csv",
+        columns=COLUMNS,
+        required=["abbreviation", "full_form"],
+        missing_message=_(
+            "The first row must name the columns: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú)."
+        ),
+    )
+    for number, row in rows:
+        yield number, {name: "" if value is None else str(value) for name, value in row.items()}
 
 
 def glossary_import(data: bytes, *, dry_run: bool = False, user=None) -> ImportResult:
@@ -100,10 +59,9 @@ def glossary_import(data: bytes, *, dry_run: bool = False, user=None) -> ImportR
 @transaction.atomic
 def _glossary_import(data: bytes, *, dry_run: bool, user) -> ImportResult:
     result = ImportResult()
-    text = _decode(data)
     existing = {a.abbreviation: a for a in Abbreviation.objects.all()}
     seen: set[str] = set()
-    for number, row in _rows(text):
+    for number, row in _rows(data):
         if number > MAX_IMPORT_ROWS + 1:
             result.errors.append((number, _("Too many lines: at most %(n)d are read.") % {"n": MAX_IMPORT_ROWS}))
             break

@@ -4,10 +4,12 @@ import logging
 
 from wagtail.log_actions import log
 
+from portal.core.steps import ActionRefused
+
 logger = logging.getLogger("portal.awards")
 
 
-class AwardsActionError(Exception):
+class AwardsActionError(ActionRefused):
     """A refused step: its message is shown to the user as it is (Vietnamese)."""
 
 
