@@ -7,6 +7,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from portal.accessibility.api import router as read_aloud_router
 from portal.feedback.api import router as feedback_router
 from portal.news.api import router as news_router
+from portal.science.api import router as science_router
 from portal.visits.api import router as visits_router
 
 api = NinjaAPI(
@@ -31,3 +32,4 @@ api.add_router("/articles", news_router)
 api.add_router("/visits", visits_router)
 api.add_router("/read-aloud", read_aloud_router)
 api.add_router("/feedback", feedback_router)
+api.add_router("", science_router)

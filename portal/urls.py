@@ -15,6 +15,7 @@ from portal.core.staff import views as staff_views
 from portal.feedback import views as feedback_views
 from portal.glossary import views as glossary_views
 from portal.news import views as news_views
+from portal.science import views as science_views
 from portal.search import views as search_views
 
 urlpatterns = [
@@ -37,6 +38,10 @@ urlpatterns = [
     path("bang-vang/", awards_views.honor_roll_page, name="awards_honor_roll"),
     path("cong-khai-khen-thuong/", awards_views.disclosures_page, name="awards_disclosures"),
     path("cong-khai-khen-thuong/<int:pk>/", awards_views.disclosure_page, name="awards_disclosure"),
+    path("nhiem-vu-khcn/dang-tien-hanh/", science_views.running_page, name="science_running"),
+    path("nhiem-vu-khcn/ket-qua/", science_views.results_page, name="science_results"),
+    path("nhiem-vu-khcn/ket-qua/rss/", science_views.results_feed, name="science_results_rss"),
+    path("nhiem-vu-khcn/<int:pk>/", science_views.task_page, name="science_task"),
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

@@ -69,4 +69,6 @@ DEMO_USERS = [
     # Emulation and awards (groups created by the awards app): an officer and the council secretary.
     ("canbotdkt", "Ngọc", "Phan Bảo", "Cán bộ thi đua – khen thưởng"),
     ("thukyhd", "Quý", "Đặng Văn", "Thư ký Hội đồng thi đua – khen thưởng"),
+    # The S&T task registry (group created by the science app).
+    ("quanlynv", "Thảo", "Lương Thị", "Quản lý nhiệm vụ KH&CN"),
 ]

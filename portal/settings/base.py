@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal.accessibility",
     "portal.feedback",
     "portal.awards",
+    "portal.science",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -9,6 +9,7 @@ def demo_public_pages() -> list[tuple[str, str]]:
     from portal.awards.models import Nomination
     from portal.feedback.models import PetitionPublication
     from portal.news.models import ArticlePage, CategoryPage
+    from portal.science.models import Task
 
     awards = ArticlePage.objects.live().get(slug="hoi-nghi-dien-hinh-tien-tien-giai-doan-2020-2025")
     category = CategoryPage.objects.live().filter(depth=3).first()
@@ -36,6 +37,10 @@ def demo_public_pages() -> list[tuple[str, str]]:
         ("honor roll", "/bang-vang/"),
         ("nominees published for comments", "/cong-khai-khen-thuong/"),
         ("a nominee with the comment form", f"/cong-khai-khen-thuong/{disclosed.pk}/"),
+        ("S&T tasks under way", "/nhiem-vu-khcn/dang-tien-hanh/"),
+        ("S&T task results, filtered", "/nhiem-vu-khcn/ket-qua/?linh-vuc=nong-nghiep&q=nong+nghiep"),
+        ("an accepted S&T task", f"/nhiem-vu-khcn/{Task.objects.filter(status='accepted').first().pk}/"),
+        ("search in S&T tasks", "/tim-kiem/?q=nong+nghiep&type=nhiem-vu-khcn"),
     ]
     if video:
         pages.append(("article with video", video.url))

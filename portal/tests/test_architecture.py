@@ -34,6 +34,7 @@ LAYERS = {
     "accessibility": APP,
     "feedback": APP,
     "awards": APP,
+    "science": APP,
     "home": HOME,
     "settings": PROJECT,
     "urls": PROJECT,
