@@ -15,6 +15,7 @@ from portal.core.staff import views as staff_views
 from portal.feedback import views as feedback_views
 from portal.glossary import views as glossary_views
 from portal.news import views as news_views
+from portal.science import statistics_views
 from portal.science import views as science_views
 from portal.search import views as search_views
 
@@ -42,6 +43,9 @@ urlpatterns = [
     path("nhiem-vu-khcn/ket-qua/", science_views.results_page, name="science_results"),
     path("nhiem-vu-khcn/ket-qua/rss/", science_views.results_feed, name="science_results_rss"),
     path("nhiem-vu-khcn/<int:pk>/", science_views.task_page, name="science_task"),
+    path("thong-ke-khcn/", statistics_views.statistics_page, name="science_statistics"),
+    path("thong-ke-khcn/<slug:slug>.csv", statistics_views.statistics_csv, name="science_statistics_csv"),
+    path("thong-ke-khcn/<slug:slug>.json", statistics_views.statistics_json, name="science_statistics_json"),
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

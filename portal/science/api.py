@@ -22,6 +22,7 @@ from portal.core.reports import csv_response
 from .importing import HEADER, export_row
 from .models import Field, Level, Task, TaskStatus
 from .selectors import TaskFilters, filtered_tasks, task_by_code, task_history
+from .statistics import all_datasets, dataset
 
 router = Router(tags=["science"])
 
@@ -179,3 +180,43 @@ def task_detail(request: HttpRequest, code: str):
         ],
     )
     return data
+
+
+class DatasetSummaryOut(Schema):
+    slug: str
+    title: str
+    unit: str
+    updated_at: str | None
+
+
+class DatasetOut(Schema):
+    slug: str
+    title: str
+    unit: str
+    source: str
+    licence: str
+    updated_at: str | None
+    columns: list[str]
+    column_labels: list[str]
+    rows: list[list[str | int]]
+
+
+@router.get("/statistics", response=list[DatasetSummaryOut], summary="The S&T statistics datasets")
+def statistics_list(request: HttpRequest):
+    return [
+        {
+            "slug": d.slug,
+            "title": d.title,
+            "unit": d.unit,
+            "updated_at": d.updated_at.isoformat() if d.updated_at else None,
+        }
+        for d in all_datasets()
+    ]
+
+
+@router.get("/statistics/{slug}", response=with_errors(DatasetOut, 404), summary="One S&T statistics dataset")
+def statistics_detail(request: HttpRequest, slug: str):
+    data = dataset(slug[:60])
+    if data is None:
+        raise HttpError(404, _("No such dataset."))
+    return data.as_json()

@@ -40,6 +40,7 @@ def demo_public_pages() -> list[tuple[str, str]]:
         ("S&T tasks under way", "/nhiem-vu-khcn/dang-tien-hanh/"),
         ("S&T task results, filtered", "/nhiem-vu-khcn/ket-qua/?linh-vuc=nong-nghiep&q=nong+nghiep"),
         ("an accepted S&T task", f"/nhiem-vu-khcn/{Task.objects.filter(status='accepted').first().pk}/"),
+        ("S&T statistics", "/thong-ke-khcn/"),
         ("search in S&T tasks", "/tim-kiem/?q=nong+nghiep&type=nhiem-vu-khcn"),
     ]
     if video:

@@ -57,5 +57,6 @@ def test_seed_demo_prints_passwords_in_debug(settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    # three editorial accounts, an officer and a leader for petitions, an officer and the secretary for awards
-    assert out.getvalue().count("mật khẩu") == 7
+    # three editorial accounts, an officer and a leader for petitions, an officer and the secretary
+    # for awards, the S&T task manager
+    assert out.getvalue().count("mật khẩu") == 8
