@@ -44,6 +44,7 @@ urlpatterns = [
     path("nhiem-vu-khcn/ket-qua/rss/", science_views.results_feed, name="science_results_rss"),
     path("nhiem-vu-khcn/<int:pk>/", science_views.task_page, name="science_task"),
     path("thong-ke-khcn/", statistics_views.statistics_page, name="science_statistics"),
+    path("thong-ke-khcn/du-lieu-mo/", statistics_views.open_data_page, name="science_open_data"),
     path("thong-ke-khcn/<slug:slug>.csv", statistics_views.statistics_csv, name="science_statistics_csv"),
     path("thong-ke-khcn/<slug:slug>.json", statistics_views.statistics_json, name="science_statistics_json"),
     path("rss/", news_views.site_rss, name="rss"),

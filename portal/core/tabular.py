@@ -91,12 +91,13 @@ def table_rows(
     filename: str,
     columns: dict[str, Sequence[str]],
     required: Sequence[str],
-    missing_message: str,
+    missing_message: str = "",
 ) -> Iterator[tuple[int, dict]]:
     """(row number, {column: value}) for every row that is not blank. `columns` maps each
     column to the header names it is known by; a value is a str for CSV, and whatever the
     cell holds (str, int, float, datetime, None) for XLSX. TableFileError when the file is not
-    readable or the header lacks a `required` column (`missing_message`)."""
+    readable or the header lacks a `required` column (`missing_message`, by default the list of
+    the required columns)."""
     keys = {header_key(alias): name for name, aliases in columns.items() for alias in (name, *aliases)}
     records = _xlsx_records(data) if is_xlsx(filename, data) else _csv_records(data)
     header = next(records, None)
@@ -104,7 +105,11 @@ def table_rows(
         raise TableFileError(_("The file is empty."))
     names = [keys.get(header_key(cell)) for cell in header]
     if any(name not in names for name in required):
-        raise TableFileError(missing_message)
+        raise TableFileError(
+            missing_message
+            or _("The first row must name the columns: %(columns)s (or their Vietnamese names).")
+            % {"columns": ", ".join(required)}
+        )
     for number, values in enumerate(records, start=2):
         if not any(str(value).strip() for value in values if value is not None):
             continue

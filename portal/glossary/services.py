@@ -81,17 +81,14 @@ def _glossary_import(data: bytes, *, dry_run: bool, user) -> ImportResult:
             continue
         seen.add(entry.abbreviation)
         if entry.pk and before == (entry.abbreviation, entry.full_form, entry.note):
-            result.unchanged += 1
+            result.count("unchanged", line=number, key=entry.abbreviation)
             continue
         created = entry.pk is None
         if not dry_run:
             entry.save()
             log(entry, "wagtail.create" if created else "wagtail.edit", user=user)
             existing[entry.abbreviation] = entry
-        if created:
-            result.created += 1
-        else:
-            result.updated += 1
+        result.count("created" if created else "updated", line=number, key=entry.abbreviation)
     if not dry_run:
         transaction.on_commit(glossary_changed)
         glossary_changed()

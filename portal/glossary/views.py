@@ -1,12 +1,9 @@
 """The public glossary page (/tu-viet-tat/) and the admin's CSV import."""
 
-from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
-from wagtail.admin.auth import permission_denied
+
+from portal.core.importview import ImportView
 
 from . import services
 from .selectors import glossary_entries, glossary_search
@@ -26,43 +23,21 @@ def glossary_page(request):
     )
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "UTF-8, first row: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú). "
-            "Existing abbreviations are updated, new ones added; none is deleted."
-        ),
-    )
-    dry_run = forms.BooleanField(label=gettext_lazy("Only check, change nothing"), required=False)
+class GlossaryImportView(ImportView):
+    """The glossary's CSV/XLSX import, with the preview of every admin import."""
 
-
-@require_http_methods(["GET", "POST"])
-def glossary_import_view(request):
-    if not request.user.has_perms(IMPORT_PERMISSIONS):
-        return permission_denied(request)
-    result = None
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.glossary_import(
-                form.cleaned_data["file"].read(services.MAX_IMPORT_BYTES + 1),
-                dry_run=form.cleaned_data["dry_run"],
-                user=request.user,
-            )
-        except services.GlossaryFileError as error:
-            form.add_error("file", str(error))
-        else:
-            if not form.cleaned_data["dry_run"] and not result.errors:
-                messages.success(request, result.summary())
-                return redirect("wagtailsnippets_glossary_abbreviation:list")
-    return render(
-        request,
-        "glossary/admin/import.html",
-        {
-            "form": form,
-            "result": result,
-            "page_title": _("Import abbreviations"),
-            "header_title": _("Import abbreviations"),
-        },
+    permissions = IMPORT_PERMISSIONS
+    name = "glossary_import"
+    done_url_name = "wagtailsnippets_glossary_abbreviation:list"
+    title = gettext_lazy("Import abbreviations")
+    help_text = gettext_lazy(
+        "UTF-8 CSV or XLSX, first row: abbreviation, full_form, note (or: Từ viết tắt, Nghĩa đầy đủ, Ghi chú). "
+        "Existing abbreviations are updated, new ones added; none is deleted."
     )
+    key_label = gettext_lazy("Abbreviation")
+    created_label = gettext_lazy("new abbreviation")
+    too_large = gettext_lazy("The file is larger than 2 MB.")
+    max_bytes = services.MAX_IMPORT_BYTES
+
+    def run(self, data, *, filename, user, dry_run):
+        return services.glossary_import(data, dry_run=dry_run, user=user)

@@ -41,7 +41,7 @@ register_snippet(AbbreviationViewSet)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("glossary/import/", views.glossary_import_view, name="glossary_import")]
+    return [path("glossary/import/", views.GlossaryImportView.as_view(), name="glossary_import")]
 
 
 @hooks.register("portal_setup")

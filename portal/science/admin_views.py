@@ -1,29 +1,22 @@
-"""The S&T task admin pages: a task's page with its steps and history, the create and edit
-views that leave a line in the history, and the file import with a preview."""
+"""The S&T admin pages: a task's page with its steps and history, the create and edit views
+that leave a line in the history, and the imports with a preview (tasks, indicators)."""
 
 from __future__ import annotations
 
-import secrets
-import time
-from pathlib import Path
-
-from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.snippets import CreateView, EditView
 
+from portal.core.importview import ImportView
+from portal.core.reports import csv_response
 from portal.core.steps import StepsView
 
-from . import forms, importing, services
+from . import forms, importing, indicators, services
 from .workflow import TABLE
 
 IMPORT_PERMISSION = "science.add_task"
-SESSION_KEY = "science_import"
-KEEP_SECONDS = 24 * 3600
 
 
 class TaskCreateView(CreateView):
@@ -112,71 +105,44 @@ class TaskView(StepsView):
         return _("The task is stopped.")
 
 
-def _import_dir() -> Path:
-    folder = Path(settings.PRIVATE_MEDIA_ROOT) / "science-imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():  # files of previews never confirmed
-        if old.stat().st_mtime < time.time() - KEEP_SECONDS:
-            old.unlink(missing_ok=True)
-    return folder
-
-
-def _pending(request) -> tuple[Path, str] | None:
-    kept = request.session.get(SESSION_KEY)
-    if not kept:
-        return None
-    path = _import_dir() / kept["token"]
-    return (path, kept["filename"]) if path.exists() else None
-
-
-@require_http_methods(["GET", "POST"])
-def import_view(request):
-    """Step 1: the file is checked row by row and nothing is written (the preview); step 2:
-    the same file, kept for this session only, is imported."""
-    if not request.user.has_perm(IMPORT_PERMISSION) or not request.user.has_perm("science.change_task"):
-        raise PermissionDenied
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result, filename = None, ""
-    if request.method == "POST" and request.POST.get("confirm") == "1":
-        pending = _pending(request)
-        if pending is None:
-            messages.error(request, _("The checked file is no longer available: choose it again."))
-            return redirect("science_import")
-        path, filename = pending
-        try:
-            result = importing.import_tasks(path.read_bytes(), filename=filename, user=request.user)
-        finally:
-            path.unlink(missing_ok=True)
-            request.session.pop(SESSION_KEY, None)
-        (messages.warning if result.errors else messages.success)(request, result.summary())
-        if not result.errors:
-            return redirect("wagtailsnippets_science_task:list")
-        form = forms.ImportForm()
-    elif request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        data = upload.read(importing.MAX_ADMIN_BYTES + 1)
-        filename = Path(upload.name).name
-        if len(data) > importing.MAX_ADMIN_BYTES:
-            form.add_error("file", _("The file is larger than 10 MB: import it with the command import_science_tasks."))
-        else:
-            try:
-                result = importing.import_tasks(data, filename=filename, user=request.user, dry_run=True)
-            except importing.TableFileError as error:
-                form.add_error("file", str(error))
-            else:
-                token = secrets.token_urlsafe(18)
-                (_import_dir() / token).write_bytes(data)
-                request.session[SESSION_KEY] = {"token": token, "filename": filename}
-    return render(
-        request,
-        "science/admin/import.html",
-        {
-            "form": form,
-            "result": result,
-            "filename": filename,
-            "preview": result is not None and request.POST.get("confirm") != "1",
-            "page_title": _("Import S&T tasks"),
-            "header_title": _("Import S&T tasks"),
-        },
-        status=400 if form.errors else 200,
+class TaskImportView(ImportView):
+    permissions = (IMPORT_PERMISSION, "science.change_task")
+    name = "science_import"
+    done_url_name = "wagtailsnippets_science_task:list"
+    title = gettext_lazy("Import S&T tasks")
+    help_text = gettext_lazy(
+        "One task per row, a header row with the columns code, title, kind, level, field, host, investigator, "
+        "start, end… (or their Vietnamese names: Mã số, Tên nhiệm vụ, Loại…). A row updates the task with its code."
     )
+    key_label = gettext_lazy("Code")
+    created_label = gettext_lazy("new task")
+    too_large = gettext_lazy("The file is larger than 10 MB: import it with the command import_science_tasks.")
+    links = [(gettext_lazy("Download every task in this format (CSV)"), "api-v1:tasks_csv")]
+
+    def run(self, data, *, filename, user, dry_run):
+        return importing.import_tasks(data, filename=filename, user=user, dry_run=dry_run)
+
+
+class IndicatorImportView(ImportView):
+    permissions = ("science.add_indicator", "science.change_indicator")
+    name = "science_indicator_import"
+    done_url_name = "wagtailsnippets_science_indicator:list"
+    title = gettext_lazy("Import S&T indicators")
+    help_text = gettext_lazy(
+        "One value per row, a header row with the columns indicator, year, category, value, unit, source, note "
+        "(or: Chỉ tiêu, Năm, Phân loại, Giá trị, Đơn vị, Nguồn, Ghi chú). A row updates the value of its indicator, "
+        "year and category; a new indicator needs its unit and source."
+    )
+    key_label = gettext_lazy("Indicator · year · category")
+    created_label = gettext_lazy("new value")
+    too_large = gettext_lazy("The file is larger than 10 MB: import it with the command import_science_indicators.")
+    links = [(gettext_lazy("Download every indicator in this format (CSV)"), "science_indicator_export")]
+
+    def run(self, data, *, filename, user, dry_run):
+        return indicators.import_indicators(data, filename=filename, user=user, dry_run=dry_run)
+
+
+def indicator_export_view(request):
+    if not request.user.has_perm("science.view_indicator") and not request.user.has_perm("science.change_indicator"):
+        raise PermissionDenied
+    return csv_response("chi-tieu-khcn.csv", indicators.EXPORT_HEADER, indicators.export_rows())

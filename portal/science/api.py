@@ -195,10 +195,12 @@ class DatasetOut(Schema):
     unit: str
     source: str
     licence: str
+    period: str
+    description: str
     updated_at: str | None
     columns: list[str]
     column_labels: list[str]
-    rows: list[list[str | int]]
+    rows: list[list[int | float | str | None]]
 
 
 @router.get("/statistics", response=list[DatasetSummaryOut], summary="The S&T statistics datasets")

@@ -12,8 +12,17 @@ class ScienceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from portal.core.bulk import clear_page_cache
         from portal.search.sources import register
 
+        from . import models
         from .search import TASKS_SOURCE
 
         register(TASKS_SOURCE)
+        # The public lists, task pages and statistics show these: a change empties the
+        # anonymous page cache (once per import or demo run: portal.core.bulk).
+        for model in (models.Task, models.Organisation, models.Indicator, models.IndicatorValue):
+            post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"science_cache_{model.__name__}_save")
+            post_delete.connect(clear_page_cache, sender=model, dispatch_uid=f"science_cache_{model.__name__}_del")

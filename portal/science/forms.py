@@ -54,13 +54,3 @@ class AcceptForm(forms.Form):
 
 class TerminateForm(forms.Form):
     reason = forms.CharField(label=_("Why the task is stopped"), max_length=2000, widget=REASON_WIDGET)
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV or XLSX file"),
-        help_text=_(
-            "One task per row, a header row with the columns code, title, kind, level, field, host, investigator, "
-            "start, end… (or their Vietnamese names: Mã số, Tên nhiệm vụ, Loại…). A row updates the task with its code."
-        ),
-    )

@@ -64,7 +64,6 @@ UNITS = {"ty": 10**9, "trieu": 10**6, "nghin": 10**3, "ngan": 10**3, "dong": 1, 
 _AMOUNT = re.compile(r"^(?P<number>\d[\d.,\s]*?)\s*(?P<unit>[a-z]*)$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 MAX_AMOUNT = 2**63 - 1
-MAX_ADMIN_BYTES = 10 * 1024 * 1024
 
 
 class RowInvalid(ValueError):
@@ -187,8 +186,6 @@ def import_tasks(data: bytes, *, filename: str, user=None, dry_run: bool = False
         filename=filename,
         columns={name: [label] for name, label in COLUMNS},
         required=REQUIRED,
-        missing_message=_("The first row must name the columns: %(columns)s (or their Vietnamese names).")
-        % {"columns": ", ".join(REQUIRED)},
     )
     labels = {column: _label_keys(choices) for column, choices in CHOICES.items()}
     result = ImportResult()
@@ -230,4 +227,4 @@ def export_row(task: Task) -> list:
         ]
 
 
-__all__ = ["TableFileError", "import_tasks", "export_row", "HEADER", "MAX_ADMIN_BYTES"]
+__all__ = ["TableFileError", "import_tasks", "export_row", "HEADER"]

@@ -14,6 +14,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -262,3 +263,83 @@ class TaskEvent(models.Model):
     @property
     def to_label(self) -> str:
         return str(TaskStatus(self.to_status).label) if self.to_status in TaskStatus.values else ""
+
+
+RESERVED_SLUGS = frozenset(
+    {"tasks-by-year-status", "tasks-by-field", "tasks-by-level", "budget-by-year", "acceptance-ratings",
+     "top-host-organisations"}
+)  # fmt: skip
+
+
+class Indicator(ClusterableModel):
+    """A yearly figure that staff enter for the statistics page (S&T organisations, researchers
+    by degree, patents granted…), with its unit and source; its values are one per year and,
+    where the figure is broken down (by degree, by kind of title), per category."""
+
+    slug = models.SlugField(
+        _("address name"),
+        max_length=60,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens: the name of the dataset's files and of its API address."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    unit = models.CharField(_("unit"), max_length=60, help_text=_("For example: organisations, people, titles."))
+    source = models.CharField(
+        pgettext_lazy("S&T indicator", "source"),
+        max_length=255,
+        help_text=_("Who reports the figure, and in which report."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("order"), FieldPanel("published")]),
+        FieldPanel("source"),
+        FieldPanel("description"),
+        InlinePanel(
+            "values", heading=pgettext_lazy("S&T indicator", "Values"), label=pgettext_lazy("S&T indicator", "value")
+        ),
+    ]
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("S&T indicator")
+        verbose_name_plural = _("S&T indicators")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This name belongs to a dataset computed from the registry.")})
+
+
+class IndicatorValue(Orderable):
+    """The value of an indicator for one year (and one category of its breakdown)."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    category = models.CharField(
+        pgettext_lazy("S&T indicator", "category"),
+        max_length=120,
+        blank=True,
+        help_text=_("Empty when the figure is not broken down."),
+    )
+    value = models.DecimalField(pgettext_lazy("S&T indicator", "value"), max_digits=18, decimal_places=2)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("category"), FieldPanel("value")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "category"], name="science_indicator_value_once")
+        ]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.year} {self.category}"

@@ -1,6 +1,7 @@
 """The S&T statistics (Thống kê KHCN) computed live from the registry: each dataset has its
 metadata (title, unit, source, licence, last update), its columns and rows, and is offered as a
-chart, a table, CSV and JSON. `tasks-by-year-status` counts every task once, by the year it
+chart, a table, CSV and JSON. Six are computed from the registry; the others are the
+indicators staff enter per year (models.Indicator). `tasks-by-year-status` counts every task once, by the year it
 starts, so its rows add up to the registry."""
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Min, Sum
 from django.db.models.functions import ExtractYear
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
-from .models import Field, Level, Rating, Task, TaskStatus
+from portal.core.text import fold
+
+from .models import Field, Indicator, Level, Rating, Task, TaskStatus
 
 LICENCE = "CC BY 4.0"
 TOP_HOSTS = 10
@@ -31,6 +36,8 @@ class Dataset:
     labels: list[str]  # the same, for people (Vietnamese)
     rows: list[list]
     updated_at: dt.datetime | None
+    period: str = ""  # "2021–2026": the years the figures cover
+    description: str = ""
     licence: str = LICENCE
 
     def totals(self) -> list[float]:
@@ -44,6 +51,8 @@ class Dataset:
             "unit": self.unit,
             "source": self.source,
             "licence": self.licence,
+            "period": self.period,
+            "description": self.description,
             "updated_at": self.updated_at.isoformat() if self.updated_at else None,
             "columns": self.columns,
             "column_labels": self.labels,
@@ -110,13 +119,19 @@ DEFINITIONS: dict[str, tuple[object, object, Callable[[], tuple[Columns, list[li
 }  # fmt: skip
 
 
-def updated_at() -> dt.datetime | None:
-    return Task.objects.aggregate(last=Max("updated_at"))["last"]
+def _period(first: int | None, last: int | None) -> str:
+    if first is None:
+        return ""
+    return str(first) if first == last else f"{first}–{last}"
 
 
-def dataset(slug: str, *, last: dt.datetime | None = None) -> Dataset | None:
-    if slug not in DEFINITIONS:
-        return None
+def _registry_state() -> tuple[dt.datetime | None, str]:
+    """The last change of the registry and the years its tasks start in."""
+    state = Task.objects.aggregate(last=Max("updated_at"), first_year=Min("start__year"), last_year=Max("start__year"))
+    return state["last"], _period(state["first_year"], state["last_year"])
+
+
+def _registry_dataset(slug: str, state: tuple[dt.datetime | None, str]) -> Dataset:
     title, unit, compute = DEFINITIONS[slug]
     columns, rows = compute()
     return Dataset(
@@ -127,10 +142,62 @@ def dataset(slug: str, *, last: dt.datetime | None = None) -> Dataset | None:
         columns=[key for key, _label in columns],
         labels=[label for _key, label in columns],
         rows=rows,
-        updated_at=last if last is not None else updated_at(),
+        updated_at=state[0],
+        period=state[1],
     )
 
 
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def indicator_dataset(indicator: Indicator) -> Dataset:
+    """One row per year, one column per category of the breakdown (or one "value" column);
+    a year without a figure for a category has None there (empty in CSV, null in JSON)."""
+    values = sorted(indicator.values.all(), key=lambda v: (v.year, v.sort_order or 0, v.pk))
+    categories: list[str] = []
+    table: dict[int, dict[str, int | float]] = defaultdict(dict)
+    for item in values:
+        if item.category not in categories:
+            categories.append(item.category)
+        table[item.year][item.category] = _number(item.value)
+    keys: list[str] = []
+    for category in categories:
+        key = slugify(fold(category)) or "value"
+        keys.append(key if key not in keys and key != "year" else f"{key}-{len(keys) + 1}")
+    years = sorted(table)
+    return Dataset(
+        slug=indicator.slug,
+        title=indicator.title,
+        unit=indicator.unit,
+        source=indicator.source,
+        columns=["year", *keys],
+        labels=[_("Year"), *[category or pgettext("S&T statistics", "Value") for category in categories]],
+        rows=[[year, *[table[year].get(category) for category in categories]] for year in years],
+        updated_at=indicator.updated_at,
+        period=_period(years[0], years[-1]) if years else "",
+        description=indicator.description,
+    )
+
+
+def dataset(slug: str) -> Dataset | None:
+    if slug in DEFINITIONS:
+        return _registry_dataset(slug, _registry_state())
+    indicator = Indicator.objects.filter(slug=slug, published=True).first()
+    return indicator_dataset(indicator) if indicator else None
+
+
+def registry_datasets() -> list[Dataset]:
+    state = _registry_state()
+    return [_registry_dataset(slug, state) for slug in DEFINITIONS]
+
+
+def indicator_datasets() -> list[Dataset]:
+    return [
+        indicator_dataset(indicator)
+        for indicator in Indicator.objects.filter(published=True).prefetch_related("values")
+    ]
+
+
 def all_datasets() -> list[Dataset]:
-    last = updated_at()
-    return [dataset(slug, last=last) for slug in DEFINITIONS]
+    return registry_datasets() + indicator_datasets()

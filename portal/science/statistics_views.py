@@ -12,30 +12,40 @@ from portal.core import formats
 from portal.core.charts import bar_chart
 from portal.core.reports import csv_response
 
-from .statistics import all_datasets, dataset
+from .statistics import Dataset, all_datasets, dataset, indicator_datasets, registry_datasets
+
+
+def _item(data: Dataset) -> dict:
+    totals = data.totals()
+    description = _("%(title)s, in %(unit)s: %(values)s. The table below gives the figures.") % {
+        "title": data.title,
+        "unit": data.unit,
+        "values": "; ".join(f"{row[0]}: {formats.number(total)}" for row, total in zip(data.rows, totals, strict=True)),
+    }
+    chart = bar_chart(
+        key=data.slug,
+        title=data.title,
+        description=description,
+        labels=[row[0] for row in data.rows],
+        values=totals,
+    )
+    return {"data": data, "chart": chart}
 
 
 @require_safe
 def statistics_page(request):
-    items = []
-    for data in all_datasets():
-        totals = data.totals()
-        description = _("%(title)s, in %(unit)s: %(values)s. The table below gives the figures.") % {
-            "title": data.title,
-            "unit": data.unit,
-            "values": "; ".join(
-                f"{row[0]}: {formats.number(total)}" for row, total in zip(data.rows, totals, strict=True)
-            ),
-        }
-        chart = bar_chart(
-            key=data.slug,
-            title=data.title,
-            description=description,
-            labels=[row[0] for row in data.rows],
-            values=totals,
-        )
-        items.append({"data": data, "chart": chart})
-    return render(request, "science/statistics.html", {"items": items})
+    """The registry's datasets, then the indicators staff enter."""
+    groups = [
+        (_("From the registry of S&T tasks"), [_item(data) for data in registry_datasets()]),
+        (_("S&T indicators"), [_item(data) for data in indicator_datasets()]),
+    ]
+    return render(request, "science/statistics.html", {"groups": [g for g in groups if g[1]]})
+
+
+@require_safe
+def open_data_page(request):
+    """The list of every dataset with its metadata and its files (the open-data catalogue)."""
+    return render(request, "science/open_data.html", {"datasets": all_datasets()})
 
 
 def _dataset_or_404(slug: str):

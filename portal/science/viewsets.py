@@ -1,5 +1,6 @@
 """The S&T menu of the admin (Nhiệm vụ KH&CN): tasks, with filters, search without diacritics
-and export of the filtered list (XLSX/CSV), and the host organisations."""
+and export of the filtered list (XLSX/CSV), the host organisations, and the yearly S&T
+indicators with their import."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from portal.core import params
 
 from . import admin_views
 from .forms import TaskForm
-from .models import Field, Level, Organisation, Task, TaskStatus
+from .models import Field, Indicator, Level, Organisation, Task, TaskStatus
 from .selectors import TaskFilters, filtered_tasks
 
 
@@ -98,8 +99,30 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
+class IndicatorIndexView(IndexView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("science.add_indicator"):
+            buttons.append(Button(_("Import from a file"), url=reverse("science_indicator_import"), icon_name="upload"))
+        buttons.append(Button(_("Download CSV"), url=reverse("science_indicator_export"), icon_name="download"))
+        return buttons
+
+
+class IndicatorViewSet(SnippetViewSet):
+    """The yearly indicators of the statistics page, each with its values per year."""
+
+    model = Indicator
+    icon = "table"
+    menu_label = _("S&T indicators")
+    index_view_class = IndicatorIndexView
+    list_display = ["title", "unit", "source", "published", "updated_at"]
+    list_filter = ["published"]
+    search_fields = ["title", "slug", "source"]
+
+
 class ScienceGroup(SnippetViewSetGroup):
-    items = (TaskViewSet, OrganisationViewSet)
+    items = (TaskViewSet, OrganisationViewSet, IndicatorViewSet)
     menu_icon = "doc-full"
     menu_label = _("S&T tasks")
     menu_name = "science"

@@ -13,7 +13,15 @@ register_snippet(ScienceGroup)
 
 @hooks.register("register_admin_urls")
 def science_urls():
-    return [path("science/import/", admin_views.import_view, name="science_import")]
+    return [
+        path("science/import/", admin_views.TaskImportView.as_view(), name="science_import"),
+        path(
+            "science/indicators/import/",
+            admin_views.IndicatorImportView.as_view(),
+            name="science_indicator_import",
+        ),
+        path("science/indicators/export/", admin_views.indicator_export_view, name="science_indicator_export"),
+    ]
 
 
 @hooks.register("register_log_actions")
@@ -27,6 +35,7 @@ def science_log_actions(actions):
         ("accept", _("Record the acceptance of an S&T task")),
         ("terminate", _("Stop an S&T task")),
         ("import", _("Import an S&T task from a file")),
+        ("indicator_import", _("Import an S&T indicator value from a file")),
     ):
         actions.register_action(f"portal.science.{action}", label, label)
 
@@ -43,8 +52,9 @@ def science_setup(home):
 @hooks.register("portal_demo", order=70)
 def science_demo(home):
     from .demo import demo_tasks
+    from .demo_indicators import demo_indicators
 
-    return demo_tasks()
+    return "\n".join(line for line in (demo_tasks(), demo_indicators()) if line)
 
 
 @hooks.register("portal_public_addresses")
@@ -54,4 +64,6 @@ def science_addresses():
     return [
         PublicAddress(_("S&T tasks under way"), reverse("science_running")),
         PublicAddress(_("Results of S&T tasks"), reverse("science_results")),
+        PublicAddress(_("S&T statistics"), reverse("science_statistics")),
+        PublicAddress(_("S&T open data"), reverse("science_open_data")),
     ]

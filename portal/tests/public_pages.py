@@ -41,6 +41,7 @@ def demo_public_pages() -> list[tuple[str, str]]:
         ("S&T task results, filtered", "/nhiem-vu-khcn/ket-qua/?linh-vuc=nong-nghiep&q=nong+nghiep"),
         ("an accepted S&T task", f"/nhiem-vu-khcn/{Task.objects.filter(status='accepted').first().pk}/"),
         ("S&T statistics", "/thong-ke-khcn/"),
+        ("S&T open data", "/thong-ke-khcn/du-lieu-mo/"),
         ("search in S&T tasks", "/tim-kiem/?q=nong+nghiep&type=nhiem-vu-khcn"),
     ]
     if video:

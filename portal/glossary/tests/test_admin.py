@@ -20,8 +20,10 @@ def test_admin_listing_export_and_import(client, home):
     text = b"".join(exported.streaming_content).decode("utf-8-sig")
     assert "KH&CN,khoa học và công nghệ" in text
     upload = SimpleUploadedFile("g.csv", "abbreviation,full_form\nĐHKH,đại học khoa học\n".encode(), "text/csv")
-    response = client.post("/admin/glossary/import/", {"file": upload})
-    assert response.status_code == 302
+    preview = client.post("/admin/glossary/import/", {"file": upload})
+    assert preview.status_code == 200 and "ĐHKH" in preview.content.decode()
+    assert not Abbreviation.objects.filter(abbreviation="ĐHKH").exists()  # the preview writes nothing
+    assert client.post("/admin/glossary/import/", {"confirm": "1"}).status_code == 302
     assert Abbreviation.objects.get(abbreviation="ĐHKH").full_form == "đại học khoa học"
     bad = SimpleUploadedFile("g.csv", "abbreviation,full_form\nUBND,Ủy ban\n".encode("utf-16"), "text/csv")
     html = client.post("/admin/glossary/import/", {"file": bad}).content.decode()
