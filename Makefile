@@ -49,10 +49,12 @@ bench: install
 	$(BIN)/python -m benchmarks.speech
 	$(BIN)/python -m benchmarks.feedback
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.search
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.science
 	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then \
 	  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE portal_bench" 2>/dev/null || true; \
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.search; \
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.feedback; \
+	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.science; \
 	fi
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
