@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.accessibility import views as accessibility_views
 from portal.api import api
 from portal.awards import views as awards_views
+from portal.core import health
 from portal.core import views as core_views
 from portal.core.sitemaps import SITEMAPS
 from portal.core.staff import views as staff_views
@@ -49,6 +50,8 @@ urlpatterns = [
     path("thong-ke-khcn/<slug:slug>.json", statistics_views.statistics_json, name="science_statistics_json"),
     path("rss/", news_views.site_rss, name="rss"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),

@@ -19,6 +19,8 @@ UNCACHED_PREFIXES = (
     "/tim-kiem",
     "/doc-bai/",
     "/phan-anh-kien-nghi/",
+    "/healthz",
+    "/readyz",
 )
 
 

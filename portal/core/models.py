@@ -9,6 +9,7 @@ content, and the licence where the site has one).
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -202,3 +203,58 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
+
+class Heartbeat(models.Model):
+    """The last sign of life of a background process ("worker", "scheduler"): /readyz reads it
+    (portal.core.health)."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self):
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class MaintenanceWindow(models.Model):
+    """A planned interruption of the site, announced on every public page from `announce_from`
+    until it ends (portal.core.maintenance; the notice period is a setting)."""
+
+    starts_at = models.DateTimeField(_("interruption starts"))
+    ends_at = models.DateTimeField(_("interruption ends"))
+    announce_from = models.DateField(_("announce from"), help_text=_("The notice appears on the site from this day."))
+    message = models.TextField(
+        pgettext_lazy("maintenance", "message"),
+        max_length=1000,
+        help_text=_("What visitors will read, e.g. which services stop and where to turn meanwhile."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("announce_from"),
+        FieldPanel("message"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("planned maintenance")
+        verbose_name_plural = _("planned maintenance")
+
+    def __str__(self):
+        return f"{self.starts_at:%d/%m/%Y %H:%M} – {self.ends_at:%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The interruption must end after it starts.")})
+        if self.starts_at and self.announce_from and self.announce_from > timezone.localdate(self.starts_at):
+            raise ValidationError({"announce_from": _("The notice must appear before the interruption starts.")})

@@ -11,7 +11,8 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .bulk import clear_page_cache
-from .models import SiteIdentity, SiteNavigation
+from .maintenance import forget as forget_maintenance
+from .models import MaintenanceWindow, SiteIdentity, SiteNavigation
 
 page_published.connect(clear_page_cache, dispatch_uid="portal_cache_published")
 page_unpublished.connect(clear_page_cache, dispatch_uid="portal_cache_unpublished")
@@ -26,4 +27,12 @@ def _settings_changed(**kwargs) -> None:
 
 @receiver(post_delete, sender=Page, dispatch_uid="portal_cache_deleted")
 def _page_deleted(**kwargs) -> None:
+    clear_page_cache()
+
+
+@receiver(post_save, sender=MaintenanceWindow, dispatch_uid="portal_maintenance_saved")
+@receiver(post_delete, sender=MaintenanceWindow, dispatch_uid="portal_maintenance_deleted")
+def _maintenance_changed(**kwargs) -> None:
+    """The notice is on every page: forget the cached window and the cached pages."""
+    forget_maintenance()
     clear_page_cache()

@@ -204,6 +204,7 @@ OTP_TOTP_ISSUER = env_str("SITE_NAME", "Cổng thông tin điện tử")
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 10) * 3600
 # Where the admins live (change them to keep robots off the sign-in pages).
+MAINTENANCE_NOTICE_WORKING_DAYS = env_int("MAINTENANCE_NOTICE_WORKING_DAYS", 7)  # portal.core.maintenance
 ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
 DJANGO_ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "django-admin/").strip("/") + "/"
 

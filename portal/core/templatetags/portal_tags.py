@@ -42,6 +42,14 @@ def this_page_address(context):
     return site_url(request.get_full_path()) if request else site_url("/")
 
 
+@register.inclusion_tag("includes/maintenance_notice.html")
+def maintenance_notice():
+    """The planned interruption announced today, if any (portal.core.maintenance)."""
+    from portal.core.maintenance import current_window
+
+    return {"window": current_window()}
+
+
 @register.inclusion_tag("includes/site_icons.html", takes_context=True)
 def site_icon_links(context):
     """<link> tags of the favicon and the touch icon drawn from the emblem (portal.core.icons)."""
