@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from portal.core import jobs
 
 EXPECTED = {
+    "heartbeat",
     "publish_scheduled",
     "mail_outbox",
     "flush_visits",

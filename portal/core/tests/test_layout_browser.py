@@ -60,7 +60,9 @@ def test_phone_header_is_compact_and_its_menu_button_works_by_keyboard(browser, 
     assert quick.is_visible() and counters.is_visible()
     assert quick.bounding_box()["y"] < news.bounding_box()["y"]
     assert counters.bounding_box()["y"] < news.bounding_box()["y"]
-    assert quick.bounding_box()["y"] < 200
+    # Right under the header (a planned-maintenance notice, as in the demo, may sit above it).
+    header_bottom = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().bottom")
+    assert quick.bounding_box()["y"] < header_bottom + 100
     assert not _visible(page, ".sidebar .quick-links") and not _visible(page, ".sidebar .petition-counters")
 
     # The footer's e-mail address is not cut in the middle of a word.
