@@ -1,0 +1,159 @@
+"""deploy/nginx.conf as shipped: `nginx -t` accepts it, and run on loopback ports in front of a
+live portal it redirects HTTP to HTTPS, serves anonymous pages from its micro-cache, never
+caches for sessions, previews or private responses, compresses text and marks hashed static
+files immutable. Only ports and paths are rewritten. Runs where nginx is installed (CI installs
+Debian's nginx-light)."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+pytestmark = pytest.mark.skipif(not NGINX or not shutil.which("openssl"), reason="nginx and openssl not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _config(tmp: Path, *, upstream: str, http_port: int, https_port: int) -> Path:
+    """The shipped file with ports and paths pointed at `tmp`, inside a minimal main config."""
+    for folder in ("logs", "cache", "static", "media", "acme", "temp"):
+        (tmp / folder).mkdir(exist_ok=True)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(tmp / "privkey.pem"), "-out", str(tmp / "fullchain.pem")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    replacements = {
+        "server 127.0.0.1:8000;": f"server {upstream};",
+        "listen 80;": f"listen 127.0.0.1:{http_port};",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
+        "/etc/ssl/portal/": f"{tmp}/",
+        "/var/log/nginx/": f"{tmp}/logs/",
+        "/var/cache/nginx/portal": f"{tmp}/cache",
+        "/srv/portal/var/static/": f"{tmp}/static/",
+        "/srv/portal/var/media/": f"{tmp}/media/",
+        "/var/www/acme": f"{tmp}/acme",
+    }
+    for old, new in replacements.items():
+        assert old in site, f"deploy/nginx.conf no longer has {old!r}: update the test"
+        site = site.replace(old, new)
+    site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)  # loopback IPv4 only here
+    (tmp / "site.conf").write_text(site, encoding="utf-8")
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    temp = tmp / "temp"
+    main = tmp / "nginx.conf"
+    main.write_text(
+        f"""{user}worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/logs/error.log;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    include {tmp}/site.conf;
+}}
+""",
+        encoding="utf-8",
+    )
+    return main
+
+
+def test_the_shipped_config_passes_nginx_t(tmp_path):
+    main = _config(tmp_path, upstream="127.0.0.1:8000", http_port=_free_port(), https_port=_free_port())
+    result = subprocess.run([NGINX, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "syntax is ok" in result.stderr
+
+
+@pytest.fixture
+def nginx(tmp_path, live_server, home):
+    http_port, https_port = _free_port(), _free_port()
+    upstream = live_server.url.removeprefix("http://")
+    main = _config(tmp_path, upstream=upstream, http_port=http_port, https_port=https_port)
+    (tmp_path / "static" / "portal.0123456789ab.css").write_text("body { color: #222; }\n" * 60)
+    process = subprocess.Popen(
+        [NGINX, "-c", str(main), "-p", str(tmp_path), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", https_port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield http_port, https_port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _get(port: int, path: str, *, tls: bool = True, headers: dict | None = None):
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=20)
+    else:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def test_the_stack_redirects_caches_and_bypasses_as_documented(nginx, settings):
+    http_port, https_port = nginx
+    settings.ALLOWED_HOSTS = ["*"]
+    redirect, _body = _get(http_port, "/tin-tuc/?trang=2", tls=False)
+    assert redirect.status == 301 and redirect.getheader("Location").startswith("https://127.0.0.1")
+
+    first, body = _get(https_port, "/")
+    assert first.status == 200 and first.getheader("X-Micro-Cache") in ("MISS", "EXPIRED")
+    second, cached = _get(https_port, "/")
+    assert second.getheader("X-Micro-Cache") == "HIT" and cached == body
+    assert second.getheader("Server") == "nginx"  # no version
+
+    # Staff (a session cookie) and previews go to the app, and nothing they see is stored.
+    staff, _body = _get(https_port, "/", headers={"Cookie": "__Host-sessionid=abc"})
+    assert staff.getheader("X-Micro-Cache") == "BYPASS"
+    preview, _body = _get(https_port, "/?preview=1")
+    assert preview.getheader("X-Micro-Cache") == "BYPASS"
+
+    # A page marked private and setting a cookie (the tracking form) is never served from cache.
+    for _ in range(2):
+        private, _body = _get(https_port, "/phan-anh-kien-nghi/tra-cuu/")
+        assert private.status == 200 and private.getheader("X-Micro-Cache") != "HIT"
+
+    compressed, raw = _get(https_port, "/", headers={"Accept-Encoding": "gzip"})
+    assert compressed.getheader("Content-Encoding") == "gzip" and b"<html" in gzip.decompress(raw)
+
+    static, _body = _get(https_port, "/static/portal.0123456789ab.css")
+    assert static.status == 200 and "immutable" in static.getheader("Cache-Control")
+    assert static.getheader("X-Content-Type-Options") == "nosniff"
+
+    health, _body = _get(https_port, "/healthz")
+    assert health.status == 200 and health.getheader("X-Micro-Cache") is None
