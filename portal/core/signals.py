@@ -11,12 +11,16 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .bulk import clear_page_cache
+from .frontcache import refresh_page
 from .maintenance import forget as forget_maintenance
 from .models import MaintenanceWindow, SiteIdentity, SiteNavigation
 
 page_published.connect(clear_page_cache, dispatch_uid="portal_cache_published")
 page_unpublished.connect(clear_page_cache, dispatch_uid="portal_cache_unpublished")
 post_page_move.connect(clear_page_cache, dispatch_uid="portal_cache_moved")
+# nginx's micro-cache in production (portal.core.frontcache; nothing is sent unless configured).
+page_published.connect(refresh_page, dispatch_uid="portal_frontcache_published")
+page_unpublished.connect(refresh_page, dispatch_uid="portal_frontcache_unpublished")
 
 
 @receiver(post_save, sender=SiteIdentity, dispatch_uid="portal_cache_identity")

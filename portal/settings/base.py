@@ -128,6 +128,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# nginx's micro-cache, refreshed after each publish (portal.core.frontcache): the address of the
+# local nginx, e.g. https://127.0.0.1. Empty: nothing is sent.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "portal.core.frontcache.NginxRefreshBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
 if REDIS_URL:
     # Redis behind a failover (portal.core.cache): with Redis down the site keeps serving from
     # each process's memory and says so in the log. Short socket time-outs, so an unreachable

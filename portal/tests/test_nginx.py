@@ -157,3 +157,48 @@ def test_the_stack_redirects_caches_and_bypasses_as_documented(nginx, settings):
 
     health, _body = _get(https_port, "/healthz")
     assert health.status == 200 and health.getheader("X-Micro-Cache") is None
+
+
+def test_a_publish_refreshes_the_page_and_its_category_in_the_micro_cache(nginx, settings, home):
+    from wagtail.models import Site
+
+    from portal.news.tests.factories import make_article, make_category
+
+    _http_port, https_port = nginx
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "portal.core.frontcache.NginxRefreshBackend",
+            "LOCATION": f"https://127.0.0.1:{https_port}",
+        }
+    }
+    site = Site.objects.get(is_default_site=True)
+    headers = {"Host": site.hostname}
+    category = make_category(home, "Hoạt động của Sở")
+    article = make_article(category, "Hội nghị tổng kết công tác khoa học")
+    article_path, category_path = (
+        article.url_path[len(home.url_path) - 1 :],
+        category.url_path[len(home.url_path) - 1 :],
+    )
+    for path in (article_path, category_path):
+        _get(https_port, path, headers=headers)
+        cached, body = _get(https_port, path, headers=headers)
+        assert cached.getheader("X-Micro-Cache") == "HIT" and "Hội nghị tổng kết công tác khoa học" in body.decode()
+
+    from portal.core.frontcache import urls_for
+
+    paths = [url.split(site.hostname, 1)[1].lstrip(":0123456789") for url in urls_for(article)]
+    assert {article_path, category_path, "/", "/rss/", "/sitemap.xml"} <= set(paths)
+
+    article.title = "Hội nghị tổng kết công tác khoa học năm nay"
+    article.save_revision().publish()  # the refresh runs after the commit, through the task
+
+    for path in (article_path, category_path):
+        response, body = _get(https_port, path, headers=headers)
+        assert response.getheader("X-Micro-Cache") == "HIT", path  # served from the cache…
+        assert "Hội nghị tổng kết công tác khoa học năm nay" in body.decode(), path  # …already new
+
+    # From outside the loopback the header changes nothing (checked by the map's address test):
+    # here every request is from 127.0.0.1, so only the header's value is checked.
+    response, _body = _get(https_port, article_path, headers={**headers, "X-Portal-Refresh": "yes"})
+    assert response.getheader("X-Micro-Cache") == "HIT"
