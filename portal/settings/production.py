@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("TASKS_BACKEND", "database")
 
@@ -9,6 +11,15 @@ from .base import *  # noqa: E402,F403
 from .env import env_bool, env_int, env_str  # noqa: E402
 
 SECRET_KEY = env_str("SECRET_KEY")  # required: no default
+# Refuse to start rather than run exposed: DEBUG shows settings and code in error pages, and a
+# short or sample key makes sessions, password resets and signed links forgeable.
+if DEBUG:  # noqa: F405
+    raise ImproperlyConfigured("DEBUG must be off with the production settings (unset DEBUG or set DEBUG=0)")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be a random value of at least 50 characters "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
+    )
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -48,7 +48,10 @@ def test_production_over_https_uses_host_cookies_and_hsts():
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="k" * 50)
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="Xq7-vR2pL9mZ4tB8nW1cK6yH3sD0fG5jA2eU7iO9pQ4rT1wE6yN8mB3vC5xZ0a",
+    )
     run = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     session, csrf, hsts, redirect = json.loads(run.stdout.strip().splitlines()[-1])
     assert (session, csrf) == ("__Host-sessionid", "__Host-csrftoken")

@@ -1,4 +1,5 @@
-"""Production settings share the caches between the workers of a machine even without Redis."""
+"""Production settings: they refuse to start without a real secret key or with DEBUG on, and they
+share the caches between the workers of a machine even without Redis."""
 
 import json
 import os
@@ -13,9 +14,32 @@ PROBE = (
 )
 
 
+GOOD_KEY = "Xq7-vR2pL9mZ4tB8nW1cK6yH3sD0fG5jA2eU7iO9pQ4rT1wE6yN8mB3vC5xZ0a"
+
+
+def start_production(**env) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL", "SECRET_KEY", "DEBUG")}
+    environ.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_production_refuses_to_start_exposed():
+    assert "started" in start_production(SECRET_KEY=GOOD_KEY).stdout
+    missing = start_production()
+    assert missing.returncode != 0 and "SECRET_KEY is required" in missing.stderr
+    for weak in ("short", "k" * 60, "django-insecure-" + "a1b2c3d4e5" * 5):
+        run = start_production(SECRET_KEY=weak)
+        assert run.returncode != 0 and "at least 50 characters" in run.stderr, weak
+    debug = start_production(SECRET_KEY=GOOD_KEY, DEBUG="1")
+    assert debug.returncode != 0 and "DEBUG must be off" in debug.stderr
+
+
 def caches_in_production(**env) -> dict:
     environ = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    environ.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY="k" * 50, **env)
+    environ.update(DJANGO_SETTINGS_MODULE="portal.settings.production", SECRET_KEY=GOOD_KEY, **env)
     run = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=60
     )
