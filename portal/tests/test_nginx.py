@@ -202,3 +202,47 @@ def test_a_publish_refreshes_the_page_and_its_category_in_the_micro_cache(nginx,
     # here every request is from 127.0.0.1, so only the header's value is checked.
     response, _body = _get(https_port, article_path, headers={**headers, "X-Portal-Refresh": "yes"})
     assert response.getheader("X-Micro-Cache") == "HIT"
+
+
+def test_counters_keep_working_on_a_micro_cached_page(nginx, settings, home):
+    """A cached article is the same HTML for everyone: no form token in it, and its visit beacon
+    (the API, never cached) still counts each reading and answers the live counters."""
+    import json
+    import re
+
+    from wagtail.models import Site
+
+    from portal.news.tests.factories import make_article, make_category
+
+    _http_port, https_port = nginx
+    settings.ALLOWED_HOSTS = ["*"]
+    site = Site.objects.get(is_default_site=True)
+    article = make_article(make_category(home, "Tin khoa học"), "Ngày hội đổi mới sáng tạo")
+    path = article.url_path[len(home.url_path) - 1 :]
+    _get(https_port, path, headers={"Host": site.hostname})
+    cached, body = _get(https_port, path, headers={"Host": site.hostname})
+    html = body.decode()
+    assert cached.getheader("X-Micro-Cache") == "HIT"
+    assert "csrfmiddlewaretoken" not in html and cached.getheader("Set-Cookie") is None
+    beacon = re.search(r'data-visit-beacon="([^"]+)"', html).group(1)
+    assert f'data-page-id="{article.pk}"' in html
+
+    counts = []
+    for agent in ("Mozilla/5.0 (Linux; Android 14) Chrome/130", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/605"):
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        connection = http.client.HTTPSConnection("127.0.0.1", https_port, context=context, timeout=20)
+        connection.request(
+            "POST",
+            beacon,
+            body=json.dumps({"page": article.pk, "referrer": ""}),
+            headers={"Host": site.hostname, "Content-Type": "application/json", "User-Agent": agent,
+                     "Origin": f"https://{site.hostname}"},
+        )  # fmt: skip
+        response = connection.getresponse()
+        data = json.loads(response.read())
+        connection.close()
+        assert response.status == 200 and response.getheader("X-Micro-Cache") is None, data
+        counts.append(data["page_views"])
+    assert counts[1] > counts[0] >= 1  # two readers of the cached page, two readings counted
