@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .reports import FORMULA_STARTS
 from .text import fold
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -22,6 +23,24 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 class TableFileError(Exception):
     """The file as a whole cannot be read; the message is for the person importing."""
+
+
+class RowInvalid(ValueError):
+    """One row cannot be imported; the message (in Vietnamese) says why."""
+
+
+def cell_text(value) -> str:
+    """A cell as the text a person typed: None is empty, a whole number read from XLSX as a
+    float loses its ".0", spaces at the ends go, and the quote an export puts before a cell a
+    spreadsheet would run as a formula (portal.core.reports.safe_cell) is taken off again."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        text = text[1:]
+    return text
 
 
 def header_key(name) -> str:

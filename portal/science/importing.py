@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from portal.core import params
 from portal.core.bulk import bulk_publishing
-from portal.core.tabular import ImportResult, TableFileError, header_key, table_rows
+from portal.core.tabular import ImportResult, RowInvalid, TableFileError, cell_text, header_key, table_rows
 from portal.core.text import fold
 
 from . import services
@@ -66,10 +66,6 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+$")
 MAX_AMOUNT = 2**63 - 1
 
 
-class RowInvalid(ValueError):
-    pass
-
-
 def _label_keys(choices: type[TextChoices]) -> dict[str, str]:
     keys = {}
     for value, label in choices.choices:
@@ -80,28 +76,16 @@ def _label_keys(choices: type[TextChoices]) -> dict[str, str]:
     return keys
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    # The export guards cells that a spreadsheet would run as a formula with a quote: undo it.
-    if text[:2] in {"'=", "'+", "'-", "'@"}:
-        text = text[1:]
-    return text
-
-
 def parse_date(value, column: str) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     try:
-        return params.date_param(_text(value))
+        return params.date_param(cell_text(value))
     except params.BadParameter:
         raise RowInvalid(
-            _("%(column)s: “%(value)s” is not a date (dd/mm/yyyy).") % {"column": column, "value": _text(value)}
+            _("%(column)s: “%(value)s” is not a date (dd/mm/yyyy).") % {"column": column, "value": cell_text(value)}
         ) from None
 
 
@@ -110,7 +94,7 @@ def parse_amount(value, column: str) -> int:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = Decimal(str(value))
     else:
-        text = " ".join(_text(value).split())
+        text = " ".join(cell_text(value).split())
         if not text:
             return 0
         match = _AMOUNT.match(fold(text))
@@ -148,7 +132,7 @@ def parse_row(raw: dict, labels: dict[str, dict[str, str]]) -> dict:
             elif column in AMOUNTS:
                 values[column] = parse_amount(value, names[column])
             elif column in CHOICES:
-                text = _text(value)
+                text = cell_text(value)
                 if not text:
                     if column in ("kind", "level", "field"):
                         raise RowInvalid(_("%(column)s is missing.") % {"column": names[column]})
@@ -164,7 +148,7 @@ def parse_row(raw: dict, labels: dict[str, dict[str, str]]) -> dict:
                     )
                 values[column] = found
             else:
-                values[column] = _text(value) if column != "code" else " ".join(_text(value).split())
+                values[column] = cell_text(value) if column != "code" else " ".join(cell_text(value).split())
         except RowInvalid as problem:
             problems.append(str(problem))
             unreadable.add(column)

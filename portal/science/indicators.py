@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 from portal.core import params
 from portal.core.bulk import bulk_publishing
 from portal.core.reports import csv_text
-from portal.core.tabular import ImportResult, TableFileError, header_key, table_rows
+from portal.core.tabular import ImportResult, RowInvalid, TableFileError, cell_text, header_key, table_rows
 from portal.core.text import fold
 
 from .models import Indicator, IndicatorValue
@@ -46,12 +46,9 @@ _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
-class RowInvalid(ValueError):
-    pass
-
-
 def _text(value) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    """The cell as typed (portal.core.tabular.cell_text), inner runs of spaces made one."""
+    return " ".join(cell_text(value).split())
 
 
 def parse_value(value) -> Decimal:
@@ -77,8 +74,6 @@ def parse_value(value) -> Decimal:
 
 def parse_year(value) -> int:
     text = _text(value)
-    if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
     if not text.isascii() or not text.isdigit() or not params.YEARS[0] <= int(text) <= params.YEARS[1]:
         raise RowInvalid(_("Year: “%(value)s” is not a year between 1900 and 2100.") % {"value": text})
     return int(text)

@@ -198,3 +198,13 @@ def test_a_change_empties_the_page_cache(db, monkeypatch):
     emptied.clear()
     _import(GOOD)  # one import: one emptying
     assert emptied == [1]
+
+
+@pytest.mark.django_db
+def test_a_cell_the_export_guards_as_a_formula_imports_back_unchanged():
+    _import(HEAD + "Nhân lực nghiên cứu,2025,- trong đó: nữ,412,người,Sở KH&CN,\n")
+    exported = indicators.export_csv()
+    assert "'- trong đó: nữ" in exported  # the export's guard (portal.core.reports.safe_cell)
+    again = indicators.import_indicators(exported.encode(), filename="export.csv")
+    assert (again.created, again.unchanged, again.errors) == (0, 1, [])
+    assert IndicatorValue.objects.get().category == "- trong đó: nữ"
