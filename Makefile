@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install setup run test lint bench messages clean
+.PHONY: install setup run test lint bench messages clean prod prod-stop prod-status
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,18 @@ run: setup
 	  trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The production stack on this machine, loopback only (docs/operations.md): PostgreSQL and
+# Redis as found, gunicorn with the production settings, worker, scheduler, nginx with TLS on
+# https://127.0.0.1:8443/. Settings: PROD_DATABASE_URL, PROD_REDIS_URL, PROD_*_PORT(S).
+prod: install
+	$(BIN)/python manage.py prodstack start
+
+prod-stop: install
+	$(BIN)/python manage.py prodstack stop
+
+prod-status: install
+	$(BIN)/python manage.py prodstack status
+
 test: install
 	$(BIN)/python -m pytest -q
 
@@ -41,6 +53,8 @@ lint: install
 	  $(BIN)/python manage.py check --deploy
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The production stack over HTTP (benchmarks/serving.py: wrk through nginx and against gunicorn,
+# using `make prod`'s stack or starting one) runs where the local PostgreSQL answers.
 # Search over BENCH_SEARCH_ARTICLES (100,000) synthetic articles on SQLite and, when the local
 # PostgreSQL answers, on PostgreSQL too (databases kept in var/ and portal_bench for re-runs).
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/portal_bench
@@ -55,6 +69,7 @@ bench: install
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.search; \
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.feedback; \
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.science; \
+	  env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.serving; \
 	fi
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).

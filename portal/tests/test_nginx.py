@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import shutil
 import socket
 import ssl
@@ -18,66 +17,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+from portal.core.localstack import NGINX, render_nginx
+from portal.core.localstack import free_port as _free_port
 
 pytestmark = pytest.mark.skipif(not NGINX or not shutil.which("openssl"), reason="nginx and openssl not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _config(tmp: Path, *, upstream: str, http_port: int, https_port: int) -> Path:
-    """The shipped file with ports and paths pointed at `tmp`, inside a minimal main config."""
-    for folder in ("logs", "cache", "static", "media", "acme", "temp"):
-        (tmp / folder).mkdir(exist_ok=True)
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-keyout", str(tmp / "privkey.pem"), "-out", str(tmp / "fullchain.pem")],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    site = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    replacements = {
-        "server 127.0.0.1:8000;": f"server {upstream};",
-        "listen 80;": f"listen 127.0.0.1:{http_port};",
-        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
-        "/etc/ssl/portal/": f"{tmp}/",
-        "/var/log/nginx/": f"{tmp}/logs/",
-        "/var/cache/nginx/portal": f"{tmp}/cache",
-        "/srv/portal/var/static/": f"{tmp}/static/",
-        "/srv/portal/var/media/": f"{tmp}/media/",
-        "/var/www/acme": f"{tmp}/acme",
-    }
-    for old, new in replacements.items():
-        assert old in site, f"deploy/nginx.conf no longer has {old!r}: update the test"
-        site = site.replace(old, new)
-    site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)  # loopback IPv4 only here
-    (tmp / "site.conf").write_text(site, encoding="utf-8")
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    temp = tmp / "temp"
-    main = tmp / "nginx.conf"
-    main.write_text(
-        f"""{user}worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/logs/error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    include {tmp}/site.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    return main
+    return render_nginx(tmp, upstreams=[upstream], http_port=http_port, https_port=https_port)
 
 
 def test_the_shipped_config_passes_nginx_t(tmp_path):
