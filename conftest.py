@@ -13,10 +13,12 @@ from django.core.cache import caches
 def _clear_caches():
     """Each test starts with empty caches and an empty visit buffer (the page-view pipeline
     keeps hits in the process until a flush)."""
+    from portal.core.pages import forget_view_restrictions
     from portal.visits.services import get_buffer
 
     for alias in settings.CACHES:
         caches[alias].clear()
+    forget_view_restrictions()
     get_buffer().clear()
     yield
 

@@ -7,13 +7,14 @@ is dropped (it rebuilds on the next visit of each page).
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .bulk import clear_page_cache
 from .frontcache import refresh_page
 from .maintenance import forget as forget_maintenance
 from .models import MaintenanceWindow, SiteIdentity, SiteNavigation
+from .pages import forget_view_restrictions
 
 page_published.connect(clear_page_cache, dispatch_uid="portal_cache_published")
 page_unpublished.connect(clear_page_cache, dispatch_uid="portal_cache_unpublished")
@@ -31,6 +32,14 @@ def _settings_changed(**kwargs) -> None:
 
 @receiver(post_delete, sender=Page, dispatch_uid="portal_cache_deleted")
 def _page_deleted(**kwargs) -> None:
+    clear_page_cache()
+
+
+# A page made private (or public again) must not be served from a copy made before.
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="portal_cache_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="portal_cache_restriction_deleted")
+def _restriction_changed(**kwargs) -> None:
+    forget_view_restrictions()
     clear_page_cache()
 
 

@@ -6,11 +6,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.core.pages import AsciiSlugMixin
+from portal.core.pages import AsciiSlugMixin, PortalPageManager, RouteMemoMixin, ViewRestrictionsMixin
 from portal.news import selectors as news
 
 
-class HomePage(AsciiSlugMixin, Page):
+class HomePage(RouteMemoMixin, ViewRestrictionsMixin, AsciiSlugMixin, Page):
+    objects = PortalPageManager()
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)
     per_category = models.PositiveSmallIntegerField(_("articles per category"), default=4)

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from portal.core import readable
 from portal.core.links import page_url, site_url
-from portal.core.pages import AsciiSlugMixin
+from portal.core.pages import AsciiSlugMixin, PortalPageManager, ViewRestrictionsMixin
 from portal.core.text import fold_for_search, html_text
 from portal.search.filters import parse_date_filter
 
@@ -33,9 +33,11 @@ from .blocks import ArticleBodyBlock
 from .feeds import category_feed
 
 
-class CategoryPage(AsciiSlugMixin, RoutablePageMixin, Page):
+class CategoryPage(ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
     """A news category. Top-level categories sit under the home page; one more level is allowed.
     Its RSS feed is the sub-route rss/."""
+
+    objects = PortalPageManager()
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     show_in_home = models.BooleanField(_("show latest articles on the home page"), default=True)
@@ -117,7 +119,8 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(AsciiSlugMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
+    objects = PortalPageManager()
     summary = models.TextField(_("summary"), max_length=1000, help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     featured_image = models.ForeignKey(

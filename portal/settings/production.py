@@ -60,4 +60,10 @@ if not REDIS_URL:  # noqa: F405
             "TIMEOUT": PAGE_CACHE_SECONDS,  # noqa: F405
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / "renditions"),
+            "TIMEOUT": 86_400,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
