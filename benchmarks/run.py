@@ -177,6 +177,17 @@ def main() -> None:
         f"visit statistics flush: {len(flushed.visitors)} new visitors, "
         f"{sum(n for k, n in flushed.counters.items() if '|total|' in k)} views in {flush_ms:.0f} ms"
     )
+    from django.contrib.staticfiles import finders
+
+    from benchmarks.page_weight import measure as measure_weight
+    from benchmarks.page_weight import report
+
+    def read_static(url: str) -> bytes:
+        with open(finders.find(url.removeprefix("/static/")), "rb") as handle:
+            return handle.read()
+
+    caches["pages"].clear()
+    print(report("article page weight", measure_weight(client.get(url).content.decode(), read_static)))
     print(
         f"cache speed-up: {rows[0]['mean_ms'] / rows[1]['mean_ms']:.1f}x; "
         f"queries with {rows[0]['scenario'].split('(')[1][:-1]} vs {total} articles: {rows[0]['queries']} vs {rows[-1]['queries']}"

@@ -1,7 +1,9 @@
 """Settings shared by every environment. Everything configurable comes from the environment
 (see README.md, "Configuration"); dev/test/production only change defaults."""
 
+import base64
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import dj_database_url
@@ -347,10 +349,23 @@ PORTAL_IFRAME_HOSTS = env_list("IFRAME_HOSTS", ["www.youtube.com", "www.youtube-
 # widths are style attributes), images (and data: URIs), media and connections; frames only
 # from the embeddable hosts; no plugins; forms post only here; nobody may frame the site.
 _SELF, _NONE = "'self'", "'none'"
+
+
+# Inline scripts the public pages may carry, each allowed by the hash of its exact text
+# ({% inline_script %} in portal.core.templatetags.portal_tags refuses any other): only the
+# few lines that apply the reader's font size and contrast before the first paint, which as a
+# file in <head> made every page wait for a request.
+def _csp_hash(path: Path) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode() + "'"
+
+
+INLINE_SCRIPTS = {
+    "accessibility/a11y-init.js": _csp_hash(PORTAL_DIR / "accessibility/static/accessibility/a11y-init.js"),
+}
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [_SELF],
-        "script-src": [_SELF],
+        "script-src": [_SELF, *INLINE_SCRIPTS.values()],
         "style-src": [_SELF, "'unsafe-inline'"],
         "img-src": [_SELF, "data:"],
         "media-src": [_SELF, "blob:"],

@@ -1,6 +1,10 @@
 """Site-wide template tags: sidebar widgets registered by other apps, page helpers."""
 
+from functools import lru_cache
+
 from django import template
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
@@ -70,3 +74,21 @@ def ld_json(value):
 
     data = json.dumps(value, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{data}</script>')
+
+
+@lru_cache(maxsize=8)
+def _script_text(name: str) -> str:
+    text = open(finders.find(name), encoding="utf-8").read()  # noqa: SIM115 - read once, cached
+    if "</" in text:
+        raise ValueError(f"{name} cannot be inlined: it contains '</'")
+    return text
+
+
+@register.simple_tag
+def inline_script(name: str):
+    """<script> with the static file's text, for the few lines that must run before the page
+    is drawn without a request; allowed by the CSP through its hash (settings.INLINE_SCRIPTS),
+    so only files listed there can be inlined."""
+    if name not in settings.INLINE_SCRIPTS:
+        raise ValueError(f"{name} is not in settings.INLINE_SCRIPTS (the CSP would block it)")
+    return mark_safe(f"<script>{_script_text(name)}</script>")  # noqa: S308 - our own static file

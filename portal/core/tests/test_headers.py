@@ -14,11 +14,12 @@ def directives(header: str) -> dict[str, list[str]]:
     return {part[0]: part[1:] for part in parts}
 
 
-def test_public_pages_allow_no_inline_script(client, home, article):
+def test_public_pages_allow_no_inline_script_but_the_one_hashed(client, home, article, settings):
+    [allowed] = settings.INLINE_SCRIPTS.values()
     for path in ("/", article.url, "/tim-kiem/?q=hoi", "/phan-anh-kien-nghi/gui/", "/api/v1/articles"):
         response = client.get(path)
         policy = directives(response["Content-Security-Policy"])
-        assert policy["script-src"] == ["'self'"], path
+        assert policy["script-src"] == ["'self'", allowed], path
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         assert policy["object-src"] == ["'none'"] and policy["frame-ancestors"] == ["'self'"]
         assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
@@ -63,3 +64,19 @@ def test_security_txt_names_a_contact_and_expires(client, home, settings):
     text = client.get("/.well-known/security.txt").content.decode()
     assert "Contact: mailto:antoan@khcn.example.gov.vn" in text and "Expires: 20" in text
     assert "Preferred-Languages: vi, en" in text
+
+
+def test_the_inline_script_is_the_one_its_hash_allows(client, home, settings):
+    """What the browser hashes is the text between the tags: it must be the file as hashed."""
+    import base64
+    import hashlib
+    import re
+
+    page = client.get("/").content.decode()
+    head = page.split("</head>")[0]
+    inline = re.findall(r"<script>(.*?)</script>", head, re.S)
+    assert len(inline) == 1 and "portal:font-size" in inline[0]
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" == settings.INLINE_SCRIPTS["accessibility/a11y-init.js"]
+    # No script in <head> that makes the page wait for a request.
+    assert not [tag for tag in re.findall(r"<script[^>]*\bsrc=[^>]*>", head) if " defer" not in tag]
