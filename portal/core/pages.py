@@ -37,6 +37,11 @@ RESTRICTIONS_SECONDS = 60
 RESTRICTIONS_KEY = "portal:any-view-restriction"
 
 
+def route_memo_key(root_pk: int, path_components) -> str:
+    digest = hashlib.sha256("/".join(path_components).encode()).hexdigest()[:32]
+    return f"route:{root_pk}:{digest}"
+
+
 class RouteMemoMixin:
     """For the site's root page: remembers which page an address leads to.
 
@@ -52,8 +57,7 @@ class RouteMemoMixin:
         if not path_components or request.method not in ("GET", "HEAD"):
             return super().route(request, path_components)
         cache = caches["pages"]
-        digest = hashlib.sha256("/".join(path_components).encode()).hexdigest()[:32]
-        key = f"route:{self.pk}:{digest}"
+        key = route_memo_key(self.pk, path_components)
         memo = cache.get(key)
         if memo is not None:
             content_type_id, pk, consumed = memo
