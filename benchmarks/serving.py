@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import ssl
 import subprocess
 import sys
 import time
@@ -30,23 +29,17 @@ from urllib.request import Request, urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from portal.core.localstack import Stack, StackError, free_port  # noqa: E402
+from portal.core.localstack import Stack, StackError, free_port, loopback_tls_context  # noqa: E402
 
 SECONDS = min(15, int(os.environ.get("BENCH_WRK_SECONDS", "5")))
 CONNECTIONS = (16, 64)
 TARGETS = {"a_share_of_d": 0.30, "b_rps": 1500, "c_article_rps": 200, "p99_ms_at_64": 50}
-HTTPS_HEADERS = ["-H", "X-Forwarded-Proto: https"]  # what nginx tells a node (gunicorn trusts the loopback)
-
-
-def _context() -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    return context
+# What nginx tells a node (gunicorn trusts it from the loopback); nginx itself sets its own.
+BEHIND_NGINX = {"X-Forwarded-Proto": "https"}
 
 
 def fetch(url: str, headers: dict | None = None) -> bytes:
-    with urlopen(Request(url, headers=headers or {}), timeout=30, context=_context()) as response:  # noqa: S310
+    with urlopen(Request(url, headers=headers or {}), timeout=30, context=loopback_tls_context()) as response:  # noqa: S310
         return response.read()
 
 
@@ -72,9 +65,10 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def wrk(url: str, connections: int, *, headers: list[str] | None = None, seconds: int = SECONDS) -> dict:
+def wrk(url: str, connections: int, *, headers: dict | None = None, seconds: int = SECONDS) -> dict:
+    header_args = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", *(headers or []), url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", *header_args, url],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     out = result.stdout
@@ -92,16 +86,16 @@ def wrk(url: str, connections: int, *, headers: list[str] | None = None, seconds
 
 def main() -> int:
     if not shutil.which("wrk"):
-        print("benchmarks.http: wrk is not installed (apt-get install wrk): skipped")
+        print("benchmarks.serving: wrk is not installed (apt-get install wrk): skipped")
         return 0
     stack = Stack()
     started = False
     if stack.readiness()[0] != 200:
-        print("benchmarks.http: starting the local production stack (make prod)…", flush=True)
+        print("benchmarks.serving: starting the local production stack (make prod)…", flush=True)
         try:
             stack.start()
         except StackError as error:
-            print(f"benchmarks.http: skipped, the stack did not start: {error}")
+            print(f"benchmarks.serving: skipped, the stack did not start: {error}")
             return 0
         started = True
     uncached_port = free_port()
@@ -127,11 +121,11 @@ def run(stack: Stack, uncached_port: int) -> int:
         rows.append(("d", "article (static file)", connections, d, d))
         for name, path in paths.items():
             for way, base, headers in (
-                ("a", stack.base_url, []),
-                ("b", node, HTTPS_HEADERS),
-                ("c", uncached, HTTPS_HEADERS),
+                ("a", stack.base_url, {}),
+                ("b", node, BEHIND_NGINX),
+                ("c", uncached, BEHIND_NGINX),
             ):
-                fetch(base + path, headers=dict([HTTPS_HEADERS[1].split(": ")]))  # warm the cache (a, b)
+                fetch(base + path, headers=headers)  # warm the cache (a, b)
                 rows.append((way, name, connections, wrk(base + path, connections, headers=headers), d))
                 time.sleep(0.5)
     ceiling.unlink(missing_ok=True)

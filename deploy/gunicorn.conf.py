@@ -1,6 +1,8 @@
 # gunicorn -c deploy/gunicorn.conf.py portal.wsgi
+import io
 import multiprocessing
 import os
+import sys
 
 import gunicorn.http.wsgi
 
@@ -45,8 +47,8 @@ def post_worker_init(worker):
         "REMOTE_ADDR": "127.0.0.1",
         "HTTP_X_FORWARDED_PROTO": "https",
         "wsgi.url_scheme": "https",
-        "wsgi.input": __import__("io").BytesIO(),
-        "wsgi.errors": __import__("sys").stderr,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
         "wsgi.version": (1, 0),
         "wsgi.multithread": threads > 1,
         "wsgi.multiprocess": True,

@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from .localstack import loopback_tls_context
+
 logger = logging.getLogger("portal.cache")
 
 REFRESH_HEADER = "X-Portal-Refresh"
@@ -39,10 +41,11 @@ class NginxRefreshBackend(BaseBackend):
         self.timeout = params.get("TIMEOUT", 10)
         # nginx on the loopback answers with the public name's certificate: the address is
         # ours, so the name is not checked there.
-        self.context = ssl.create_default_context()
-        if location.hostname in ("127.0.0.1", "::1", "localhost"):
-            self.context.check_hostname = False
-            self.context.verify_mode = ssl.CERT_NONE
+        self.context = (
+            loopback_tls_context()
+            if location.hostname in ("127.0.0.1", "::1", "localhost")
+            else ssl.create_default_context()
+        )
 
     def purge(self, url):
         parts = urlsplit(url)

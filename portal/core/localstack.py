@@ -51,6 +51,24 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
     return True
 
 
+def wait_port(host: str, port: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if port_open(host, port):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def loopback_tls_context() -> ssl.SSLContext:
+    """TLS to our own nginx on 127.0.0.1: encrypted, but its certificate (self-signed here, the
+    public name's in production) is not checked against the loopback address."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     """fullchain.pem and privkey.pem for 127.0.0.1 and localhost (kept while they exist)."""
     cert, key = folder / "fullchain.pem", folder / "privkey.pem"
@@ -123,8 +141,7 @@ http {{
 
 def _alive(pid: int) -> bool:
     try:
-        waited, _status = os.waitpid(pid, os.WNOHANG)  # our own child: reap it if it ended
-        if waited == pid:
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:  # our own child: reap it if it ended
             return False
     except ChildProcessError:
         pass
@@ -133,7 +150,7 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # someone else's process is alive too
     return True
 
 
@@ -229,7 +246,7 @@ class Stack:
             host, port = database.hostname or "127.0.0.1", database.port or 5432
             if not port_open(host, port):
                 subprocess.run(["service", "postgresql", "start"], capture_output=True)
-                if not _wait_port(host, port, 20):
+                if not wait_port(host, port, 20):
                     raise StackError(f"PostgreSQL does not answer on {host}:{port} (PROD_DATABASE_URL)")
                 started.append("postgresql")
             self._create_database()
@@ -245,7 +262,7 @@ class Stack:
                  "--dir", str(self.run_dir), "--pidfile", str(self.run_dir / "redis.pid")],
                 check=True, capture_output=True,
             )  # fmt: skip
-            if not _wait_port(host, port, 10):
+            if not wait_port(host, port, 10):
                 raise StackError(f"redis-server did not start on {host}:{port}")
             started.append("redis")
         return started
@@ -261,7 +278,7 @@ class Stack:
             if not exists:
                 connection.execute(f'CREATE DATABASE "{name}"')  # noqa: S608 - our own setting, quoted
 
-    def manage(self, *args: str, quiet: bool = False) -> None:
+    def manage(self, *args: str) -> None:
         """One management command with the stack's settings; its output goes to setup.log."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log_dir / "setup.log", "a", encoding="utf-8") as log:
@@ -283,8 +300,9 @@ class Stack:
     # Processes ----------------------------------------------------------------------------
     def spawn(self, name: str, command: list[str], env: dict[str, str]) -> int:
         """Start one detached process, its output in logs/NAME.log, its pid in run/NAME.pid."""
-        if self.pid(name):
-            raise StackError(f"{name} is already running (pid {self.pid(name)}): stop the stack first")
+        running = self.pid(name)
+        if running:
+            raise StackError(f"{name} is already running (pid {running}): stop the stack first")
         self.run_dir.mkdir(parents=True, exist_ok=True)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log_dir / f"{name}.log", "ab") as log:
@@ -299,7 +317,7 @@ class Stack:
             raise StackError(f"port {port} is taken: choose others with PROD_NODE_PORTS")
         command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "portal.wsgi"]
         pid = self.spawn(name or f"node-{port}", command, self.env(PORT=str(port), **extra_env))
-        if not _wait_port("127.0.0.1", port, 60):
+        if not wait_port("127.0.0.1", port, 60):
             raise StackError(f"gunicorn did not start on port {port}: see {self.log_dir}/{name or f'node-{port}'}.log")
         return pid
 
@@ -325,7 +343,7 @@ class Stack:
             media_root=self.folder / "media",
         )
         self.spawn("nginx", [NGINX, "-c", str(main), "-p", str(self.nginx_dir), "-g", "daemon off;"], self.env())
-        if not _wait_port("127.0.0.1", self.https_port, 15):
+        if not wait_port("127.0.0.1", self.https_port, 15):
             raise StackError(f"nginx did not start: see {self.nginx_dir}/logs/error.log")
         self.wait_ready()
 
@@ -341,16 +359,12 @@ class Stack:
 
     def readiness(self) -> tuple[int, dict]:
         """/readyz through nginx: (HTTP status, its JSON), (0, {}) when nothing answers."""
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
         try:
-            with urlopen(Request(f"{self.base_url}/readyz"), timeout=5, context=context) as response:  # noqa: S310
+            with urlopen(Request(f"{self.base_url}/readyz"), timeout=5, context=loopback_tls_context()) as response:  # noqa: S310
                 return response.status, json.loads(response.read())
-        except OSError as error:
-            body = getattr(error, "read", None)
+        except OSError as error:  # an HTTPError (503) carries the report; anything else: no answer
             try:
-                return getattr(error, "code", 0), json.loads(body()) if body else {}
+                return getattr(error, "code", 0), json.loads(error.read()) if hasattr(error, "read") else {}
             except ValueError:
                 return getattr(error, "code", 0), {}
 
@@ -384,12 +398,3 @@ class Stack:
         order = ["nginx", *[n for n in self.names() if n.startswith("node")], "scheduler", "worker", "redis"]
         order += [name for name in self.names() if name not in order]
         return [name for name in order if self.stop_process(name)]
-
-
-def _wait_port(host: str, port: int, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if port_open(host, port):
-            return True
-        time.sleep(0.2)
-    return False

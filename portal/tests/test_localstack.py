@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import http.client
 import os
-import ssl
 import subprocess
 from urllib.parse import urlsplit
 
 import pytest
 
-from portal.core.localstack import NGINX, Stack, free_port, port_open, render_nginx
+from portal.core.localstack import NGINX, Stack, free_port, loopback_tls_context, port_open, render_nginx
 
 pytestmark = pytest.mark.skipif(not NGINX, reason="nginx not installed")
 
@@ -43,9 +42,7 @@ def test_the_environment_is_production_whatever_the_shell_says(tmp_path, monkeyp
 
 
 def _get(port: int, path: str, headers: dict | None = None):
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
+    context = loopback_tls_context()
     connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=30)
     connection.request("GET", path, headers=headers or {})
     response = connection.getresponse()

@@ -9,15 +9,12 @@ from __future__ import annotations
 import gzip
 import http.client
 import shutil
-import socket
-import ssl
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from portal.core.localstack import NGINX, render_nginx
+from portal.core.localstack import NGINX, loopback_tls_context, render_nginx, wait_port
 from portal.core.localstack import free_port as _free_port
 
 pytestmark = pytest.mark.skipif(not NGINX or not shutil.which("openssl"), reason="nginx and openssl not installed")
@@ -45,13 +42,7 @@ def nginx(tmp_path, live_server, home):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", https_port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_port("127.0.0.1", https_port, 10)
     yield http_port, https_port
     process.terminate()
     process.wait(timeout=10)
@@ -59,9 +50,7 @@ def nginx(tmp_path, live_server, home):
 
 def _get(port: int, path: str, *, tls: bool = True, headers: dict | None = None):
     if tls:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+        context = loopback_tls_context()
         connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=20)
     else:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
@@ -176,9 +165,7 @@ def test_counters_keep_working_on_a_micro_cached_page(nginx, settings, home):
 
     counts = []
     for agent in ("Mozilla/5.0 (Linux; Android 14) Chrome/130", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/605"):
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+        context = loopback_tls_context()
         connection = http.client.HTTPSConnection("127.0.0.1", https_port, context=context, timeout=20)
         connection.request(
             "POST",
