@@ -4,6 +4,7 @@ Personal data shown: the names, units and titles that the law makes public; noth
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.core import params
 from portal.core.beacons import client_ip
+from portal.core.challenge import challenge_new
 from portal.core.forms import error_summary
 
 from . import services
@@ -25,6 +27,7 @@ COMMENT_FIELDS = [
     ("name", gettext_lazy("Your name (optional)"), "id_name"),
     ("contact", gettext_lazy("Phone or e-mail (optional)"), "id_contact"),
     ("consent", gettext_lazy("Consent"), "id_consent"),
+    ("challenge", gettext_lazy("Question"), "id_challenge"),
 ]
 
 
@@ -76,9 +79,16 @@ def disclosure_page(request, pk: int):
     values = {name: request.POST.get(name, "") for name in ("text", "name", "contact")}
     values["consent"] = request.POST.get("consent") == "1"
     errors: dict[str, list[str]] = {}
+    ip = client_ip(request)
     if request.method == "POST":
         try:
-            services.disclosure_comment(nomination, **values, ip=client_ip(request))
+            services.disclosure_comment(
+                nomination,
+                **values,
+                ip=ip,
+                challenge_token=request.POST.get("challenge_token", ""),
+                challenge_answer=request.POST.get("challenge_answer", ""),
+            )
         except services.CommentInvalid as error:
             errors = error.errors
         else:
@@ -90,5 +100,9 @@ def disclosure_page(request, pk: int):
         "errors": errors,
         "summary": error_summary(errors, COMMENT_FIELDS),
         "sent": request.GET.get("da-gui") == "1" and not errors,
+        "challenge": challenge_new()
+        if services.is_open(nomination) and services.comment_challenge_needed(ip)
+        else None,
+        "retention_days": settings.AWARDS_COMMENT_RETENTION_DAYS,
     }
     return render(request, "awards/disclosure.html", context, status=400 if errors else 200)

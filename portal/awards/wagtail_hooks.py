@@ -71,7 +71,7 @@ def awards_demo(home):
 
 @hooks.register("portal_sensitive_permissions")
 def awards_records_are_personal_data():
-    # Officials' yearly ratings and discipline are personal data (Nghị định 13/2023/NĐ-CP):
+    # Officials' yearly ratings and discipline are personal data (portal.core.privacy):
     # whoever can read them signs in with two steps.
     return ["awards.view_yearrecord"]
 
@@ -106,3 +106,11 @@ register_report(
     order=1110,
     icon="pick",
 )
+
+
+@hooks.register("portal_scheduled_jobs")
+def awards_jobs():
+    from portal.core.jobs import Job
+
+    # Names and contacts of nominee comments past AWARDS_COMMENT_RETENTION_DAYS (once a day).
+    return [Job("awards_comment_purge", "awards_comment_purge", every=86_400, order=95)]

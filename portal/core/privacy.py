@@ -1,5 +1,15 @@
-"""Personal data in hashes and logs (Nghị định 13/2023/NĐ-CP, Điều 3 and 26: process only what
-is needed, protect it from disclosure).
+"""Personal data: what the portal may keep, log and show, and the one vocabulary for it.
+
+The law in force: Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (in force 01/01/2026) and Nghị định
+356/2025/NĐ-CP, which details it and replaced Nghị định 13/2023/NĐ-CP on the same day.
+- Điều 3 of the law (principles): collect and process only within a specific, stated purpose;
+  keep personal data only as long as that purpose needs; protect it while it is processed.
+- Điều 9: consent is given freely and knowingly (which data, what for, who controls it, the
+  subject's rights), in a clear form; silence is no consent (Nghị định 356/2025, Điều 6).
+- Điều 14, khoản 1: data is deleted when the purpose is fulfilled or its keeping period ends.
+- Nghị định 356/2025, Điều 3: name, address, phone number, identity numbers are basic
+  personal data; what a petitioner or a commenter types there is covered.
+docs/security.md (Dữ liệu cá nhân) lists where each rule is applied.
 
 - `keyed_hash` is the one way the portal turns an address, a contact or a browser into a key for
   rate limits, de-duplication and anti-abuse counters: an HMAC with the site's SECRET_KEY and a
@@ -38,6 +48,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/.-])(?:\+84|0)(?:[\s.-]?\d){8,10}(?![\w/])")
 _SECRET_PARAM = re.compile(r"(?i)([?&](?:key|token|ma-bi-mat|contact|phone|email)=)[^&\s\"']*")
 REDACTED = "[…]"
+# Audit-log actions (registered in core's wagtail_hooks): a staff member opened a page showing a
+# citizen's personal data; the data was removed after its keeping period.
+PERSONAL_DATA_VIEWED = "portal.personal_data_viewed"
+PERSONAL_DATA_REMOVED = "portal.personal_data_removed"
 
 
 def redact(text: str) -> str:

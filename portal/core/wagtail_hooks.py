@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import admin_vi, maintenance
 from .admin_reports import BrokenLinksReportView
 from .models import CalendarDay, MaintenanceWindow
+from .privacy import PERSONAL_DATA_REMOVED, PERSONAL_DATA_VIEWED
 from .reports import register_report
 
 
@@ -93,6 +94,12 @@ def register_report_export_action(actions):
     actions.register_action("portal.two_factor_verified", _("Two-step sign-in"), _("Gave the second-step code"))
     actions.register_action("portal.recovery_code_used", _("Recovery code used"), _("Signed in with a recovery code"))
     actions.register_action("portal.two_factor_reset", _("Reset two-step sign-in"), _("Two-step sign-in reset"))
+    # Who saw a citizen's personal data, and when it was removed (portal.core.privacy: Luật Bảo vệ
+    # dữ liệu cá nhân 91/2025/QH15). Any app that shows or purges such data logs these two.
+    actions.register_action(PERSONAL_DATA_VIEWED, _("View personal data"), _("Viewed personal data"))
+    actions.register_action(
+        PERSONAL_DATA_REMOVED, _("Remove personal data"), _("Personal data removed after the retention period")
+    )
 
 
 @hooks.register("portal_scheduled_jobs")

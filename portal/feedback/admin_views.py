@@ -22,6 +22,7 @@ from portal.core import reports
 from portal.core.admin_reports import AdminReportView
 from portal.core.downloads import private_file_response
 from portal.core.forms import DateRangeForm
+from portal.core.privacy import PERSONAL_DATA_VIEWED
 
 from . import forms as handling_forms
 from . import selectors, services, workflow
@@ -60,9 +61,8 @@ class PetitionHandleView(InspectView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # Every look at a petitioner's name and contacts is on record (Nghị định 13/2023/NĐ-CP,
-        # Điều 27: measures to protect personal data include logging who processed it).
-        log(instance=self.object, action="portal.personal_data_viewed", user=request.user)
+        # Every look at a petitioner's name and contacts is on record (portal.core.privacy).
+        log(instance=self.object, action=PERSONAL_DATA_VIEWED, user=request.user)
         return response
 
     def _allowed(self, name: str) -> bool:

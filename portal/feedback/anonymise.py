@@ -1,7 +1,7 @@
 """Removing personal data from a petition before its question and answer are published in
-Hỏi đáp (Nghị định 13/2023/NĐ-CP, Điều 2: name, address, phone, e-mail and identity numbers
-are basic personal data; publishing them needs the person's consent, which the form does not
-ask for)."""
+Hỏi đáp (Nghị định 356/2025/NĐ-CP, Điều 3: name, address, phone and identity numbers are basic
+personal data; publishing them needs the person's consent — Luật Bảo vệ dữ liệu cá nhân
+91/2025/QH15, Điều 9 —, which the form does not ask for)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _other_names(text: str) -> list[tuple[int, int]]:
 
 def anonymise(text: str, petition) -> str:
     """The petition's text without its author's name, address, phone, e-mail or identity
-    numbers (what Nghị định 13/2023/NĐ-CP calls basic personal data), nor other people's
+    numbers (basic personal data, Nghị định 356/2025/NĐ-CP, Điều 3), nor other people's
     names as far as they can be recognised (see _other_names); the publisher still reads and
     edits the result before it is published."""
     out = text or ""

@@ -14,11 +14,11 @@ from pydantic import Field
 
 from portal.core.apierrors import with_errors
 from portal.core.beacons import client_ip, from_this_site
+from portal.core.challenge import challenge_new
 from portal.core.errors import json_response
 from portal.core.links import site_url
 from portal.core.params import MAX_ID
 
-from .challenge import challenge_new
 from .models import PetitionStatus
 from .selectors import petition_counters, petition_public, published_questions
 from .services import PetitionChallenge, PetitionInvalid, PetitionRateLimited, petition_submit, petition_track_lookup

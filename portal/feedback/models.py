@@ -1,8 +1,8 @@
 """Citizen petitions (PAKN: phản ánh, kiến nghị).
 
 Nghị định 20/2008/NĐ-CP governs how agencies receive and handle petitions on administrative
-regulations; personal data is processed under Nghị định 13/2023/NĐ-CP (explicit consent, kept
-from public view). A petition is never deleted and its history (PetitionEvent) is append-only.
+regulations; personal data is processed under Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (explicit consent,
+kept from public view; portal.core.privacy). A petition is never deleted and its history (PetitionEvent) is append-only.
 """
 
 import secrets

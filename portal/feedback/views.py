@@ -18,10 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from portal.core import idempotency, params
 from portal.core.beacons import client_ip, from_this_site
+from portal.core.challenge import challenge_needed, challenge_new
 from portal.core.forms import error_summary
 
+from . import keys
 from .admin_views import file_response
-from .challenge import challenge_needed, challenge_new
 from .models import FileKind, Petition, PetitionField, PetitionFile, PetitionPublication
 from .selectors import petition_counters, petition_public, publication_years, published_questions
 from .services import (
@@ -113,7 +114,7 @@ def petition_form(request):
     else:
         context["token"] = idempotency.form_token()
         values["consent"] = values["no_publish"] = False
-    if challenge_needed(ip):
+    if challenge_needed(keys.attempt_bucket(ip)):
         context["challenge"] = challenge_new()
     context["summary"] = error_summary(context["errors"], FORM_SUMMARY)
     return render(request, "feedback/form.html", context, status=400 if context["errors"] else 200)

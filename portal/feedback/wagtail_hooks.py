@@ -127,11 +127,6 @@ ACTIONS = [
 def register_petition_actions(actions):
     for name, label, message in ACTIONS:
         actions.register_action(f"portal.feedback.{name}", label, message)
-    # Nghị định 13/2023/NĐ-CP: who saw a citizen's personal data, and when it was removed.
-    actions.register_action("portal.personal_data_viewed", _("View personal data"), _("Viewed the petitioner's data"))
-    actions.register_action(
-        "portal.personal_data_removed", _("Remove personal data"), _("Personal data removed after the retention period")
-    )
 
 
 hooks.register("portal_demo", demo_petitions, order=50)

@@ -39,8 +39,12 @@ FEEDBACK_EXTENSION_DAYS = env_int("FEEDBACK_EXTENSION_DAYS", 10)
 # form asks a question only a person answers easily (self-hosted, no third-party captcha).
 FEEDBACK_CHALLENGE_AFTER = env_int("FEEDBACK_CHALLENGE_AFTER", 3)
 # Closed petitions keep the citizen's personal data this many days, then petition_purge
-# removes it (Nghị định 13/2023/NĐ-CP, Điều 3, khoản 7).
+# removes it (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 3 and Điều 14 khoản 1).
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 5 * 365)
+# Comments on award nominees keep the optional name and contact this many days after the
+# comments close (the council's review, then complaints about its decision), then
+# awards_comment_purge removes them (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 3, Điều 14).
+AWARDS_COMMENT_RETENTION_DAYS = env_int("AWARDS_COMMENT_RETENTION_DAYS", 365)
 # Attempts from one address within an hour past which the form and the API answer 429.
 FEEDBACK_ATTEMPTS_PER_IP_HOUR = env_int("FEEDBACK_ATTEMPTS_PER_IP_HOUR", 30)
 # Tracking lookups (code + key or contact): per address and hour, failures (from one address

@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import CreateView, EditView
+
+from portal.core.privacy import PERSONAL_DATA_VIEWED
 
 from .. import services
 from ..eligibility.dossiers import checklist, dossier_basis, missing, needs_disclosure
@@ -68,6 +71,14 @@ class NominationView(StepsView):
     def get_page_title(self):
         return _("Nomination dossier")
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Comments may carry a citizen's name and contact: every look at them is on record
+        # (portal.core.privacy), as on petitions.
+        if self.object.comments.exclude(name="", contact="").exists():
+            log(instance=self.object, action=PERSONAL_DATA_VIEWED, user=request.user)
+        return response
+
     def allowed(self, name: str) -> bool:
         user, nomination = self.request.user, self.object
         if nomination.status not in STEP_STATUSES[name]:
@@ -104,7 +115,10 @@ class NominationView(StepsView):
             registered=Registration.objects.filter(
                 code=nomination.code, year=nomination.year, official=nomination.official, unit=nomination.unit
             ).first(),
-            history=ModelLogEntry.objects.for_instance(nomination).select_related("user").order_by("timestamp"),
+            history=ModelLogEntry.objects.for_instance(nomination)
+            .exclude(action=PERSONAL_DATA_VIEWED)
+            .select_related("user")
+            .order_by("timestamp"),
         )
         return context
 

@@ -191,6 +191,8 @@ class DisclosureComment(models.Model):
     contact = models.CharField(_("phone or e-mail"), max_length=120, blank=True)
     consent_at = models.DateTimeField(_("consent given"))
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the name and contact were removed after the keeping period (services.disclosure).
+    personal_removed_at = models.DateTimeField(_("personal data removed"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

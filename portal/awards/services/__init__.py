@@ -4,7 +4,15 @@ Vietnamese message (AwardsActionError) and changes nothing otherwise, and logs w
 from .common import AwardsActionError
 from .council import meeting_close, meeting_votes
 from .decisions import decision_confer
-from .disclosure import CommentInvalid, disclosure_comment, disclosure_end, is_open, nomination_disclose
+from .disclosure import (
+    CommentInvalid,
+    comment_challenge_needed,
+    disclosure_comment,
+    disclosure_comment_purge,
+    disclosure_end,
+    is_open,
+    nomination_disclose,
+)
 from .nominations import (
     nomination_check,
     nomination_create,
@@ -18,7 +26,9 @@ from .setup import seed_settings
 __all__ = [
     "AwardsActionError",
     "CommentInvalid",
+    "comment_challenge_needed",
     "disclosure_comment",
+    "disclosure_comment_purge",
     "disclosure_end",
     "is_open",
     "nomination_disclose",

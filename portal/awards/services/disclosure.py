@@ -2,24 +2,36 @@
 after the council proposes them, the officer publishes them for the number of working days the
 department set (AwardsSettings; core calendar, holidays and the department's own days off
 skipped); citizens comment, with consent; the dossier cannot go on (no decision is recorded)
-until the day after the period ends."""
+until the day after the period ends.
+
+Comments are personal data where they carry a name or a contact (portal.core.privacy): asked
+with consent (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 9), shown to the officers only, each
+opening logged, and the name and contact removed AWARDS_COMMENT_RETENTION_DAYS after the
+comments close (Điều 3 and Điều 14, khoản 1: kept only while the purpose needs them — the
+council's review and complaints about its decision). The same question as on petitions comes
+after repeated attempts from one address (portal.core.challenge)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from portal.core import ratelimit
 from portal.core.calendar import add_working_days
+from portal.core.challenge import challenge_needed, challenge_passed
+from portal.core.privacy import PERSONAL_DATA_REMOVED
 
 from ..eligibility.dossiers import needs_disclosure
 from ..models import AwardsSettings, DisclosureComment, Nomination
 from .common import AwardsActionError, record
 
 COMMENTS_PER_HOUR = 5
+ATTEMPTS_PER_HOUR = 30  # posts from one address, kept or refused, before every post is refused
 MAX_COMMENT = 2000
 
 
@@ -69,12 +81,41 @@ class CommentInvalid(Exception):
         self.errors = errors
 
 
-def disclosure_comment(nomination: Nomination, *, text: str, name: str, contact: str, consent: bool, ip: str):
-    """Keep a citizen's comment (or refuse it with the message per field; nothing is stored)."""
+def attempt_bucket(ip: str) -> str:
+    """Counter of comment posts from one address (the question comes after a few)."""
+    return ratelimit.bucket("awards_comment", "attempt", ip)
+
+
+def comment_challenge_needed(ip: str) -> bool:
+    """Whether the next comment from `ip` must answer the question (the form shows it)."""
+    return challenge_needed(attempt_bucket(ip))
+
+
+def disclosure_comment(
+    nomination: Nomination,
+    *,
+    text: str,
+    name: str,
+    contact: str,
+    consent: bool,
+    ip: str,
+    challenge_token: str = "",
+    challenge_answer: str = "",
+):
+    """Keep a citizen's comment (or refuse it with the message per field; nothing is stored).
+    Every post counts as an attempt of its address, so a robot meets the question and then the
+    limit whatever it sends; the question is checked before anything else is looked at."""
     text, name, contact = (text or "").strip(), (name or "").strip(), (contact or "").strip()
     errors: dict[str, list[str]] = {}
     if not is_open(nomination):
         raise CommentInvalid({"__all__": [_("Comments on this nominee are closed.")]})
+    attempts = ratelimit.hit(attempt_bucket(ip), 3600)
+    if attempts > ATTEMPTS_PER_HOUR:
+        raise CommentInvalid({"__all__": [_("Too many comments from this connection: please try again in an hour.")]})
+    if challenge_needed(attempt_bucket(ip), attempts - 1) and not challenge_passed(challenge_token, challenge_answer):
+        raise CommentInvalid(
+            {"challenge": [_("Please answer the question below (asked after several attempts from the same place).")]}
+        )
     if not text:
         errors["text"] = [_("Write your comment.")]
     elif len(text) > MAX_COMMENT:
@@ -92,3 +133,27 @@ def disclosure_comment(nomination: Nomination, *, text: str, name: str, contact:
     return DisclosureComment.objects.create(
         nomination=nomination, text=text, name=name, contact=contact, consent_at=timezone.now()
     )
+
+
+def comments_due_for_purge(today: dt.date | None = None):
+    """Comments still holding a name or a contact whose disclosure closed more than
+    AWARDS_COMMENT_RETENTION_DAYS ago."""
+    cutoff = (today or timezone.localdate()) - dt.timedelta(days=settings.AWARDS_COMMENT_RETENTION_DAYS)
+    return DisclosureComment.objects.filter(
+        nomination__disclosure_until__lt=cutoff, personal_removed_at__isnull=True
+    ).exclude(name="", contact="")
+
+
+def disclosure_comment_purge(*, dry_run: bool = False) -> int:
+    """Remove the name and contact of every comment past its keeping period (the text stays with
+    the dossier); one audit-log entry per nomination. Returns how many comments."""
+    due = list(comments_due_for_purge().select_related("nomination"))
+    if dry_run or not due:
+        return len(due)
+    with transaction.atomic():
+        DisclosureComment.objects.filter(pk__in=[c.pk for c in due]).update(
+            name="", contact="", personal_removed_at=timezone.now()
+        )
+        for nomination in {c.nomination_id: c.nomination for c in due}.values():
+            log(instance=nomination, action=PERSONAL_DATA_REMOVED, user=None)
+    return len(due)

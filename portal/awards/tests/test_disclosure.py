@@ -3,6 +3,7 @@ held until the period ends), citizens' comments (consent, limits, never public),
 pages: the honor roll and the list of nominees."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -110,6 +111,84 @@ def test_citizens_comment_with_consent_and_it_stays_private(proposed, client):
     limited = client.post(page, {"text": "Lần nữa", "consent": "1"})
     assert limited.status_code == 400 and "quá nhiều" in limited.content.decode()
     assert DisclosureComment.objects.count() == 5
+
+
+def test_the_question_comes_after_repeated_comments(proposed, client, settings):
+    """Issue 14 (the same class of defect in every app): comments on nominees met a limit but
+    never the question petitions ask after repeated attempts (portal.core.challenge)."""
+    from portal.feedback.tests.factories import solve
+
+    settings.FEEDBACK_CHALLENGE_AFTER = 2
+    nomination = services.nomination_disclose(proposed, user=None)
+    page = f"/cong-khai-khen-thuong/{nomination.pk}/"
+    assert 'name="challenge_answer"' not in client.get(page).content.decode()
+    assert client.post(page, {"text": "Ý kiến thứ nhất", "consent": "1"}).status_code == 302
+    assert client.post(page, {"text": "Ý kiến thứ hai"}).status_code == 400  # refused posts count too
+    form = client.get(page).content.decode()
+    assert 'name="challenge_answer"' in form and "trả lời bằng chữ số" in form
+    asked = client.post(page, {"text": "Ý kiến thứ ba", "consent": "1"})
+    assert asked.status_code == 400 and "trả lời câu hỏi" in asked.content.decode()
+    assert DisclosureComment.objects.count() == 1
+    html = asked.content.decode()
+    token = re.search(r'name="challenge_token" value="([^"]+)"', html).group(1)
+    question = re.search(r'<label for="id_challenge">([^<]+)', html).group(1)
+    answered = {"text": "Ý kiến thứ ba", "consent": "1", "challenge_token": token}
+    wrong = client.post(page, {**answered, "challenge_answer": str(int(solve(question)) + 1)})
+    assert wrong.status_code == 400 and DisclosureComment.objects.count() == 1
+    # A question answers once: the wrong answer above spent nothing, the right one is accepted.
+    assert client.post(page, {**answered, "challenge_answer": solve(question)}).status_code == 302
+    assert DisclosureComment.objects.count() == 2
+
+
+def test_comment_names_and_contacts_are_removed_after_the_keeping_period(proposed, settings):
+    """Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 3 and Điều 14: kept only as long as the
+    purpose needs. The text stays with the dossier; the removal is in the audit log."""
+    from django.core.management import call_command
+    from wagtail.models import ModelLogEntry
+
+    settings.AWARDS_COMMENT_RETENTION_DAYS = 30
+    nomination = services.nomination_disclose(proposed, user=None)
+    closed = dt.date.today() - dt.timedelta(days=31)
+    Nomination.objects.filter(pk=nomination.pk).update(disclosure_opens=closed, disclosure_until=closed)
+    old = DisclosureComment.objects.create(
+        nomination=nomination,
+        text="Đồng chí gương mẫu.",
+        name="Lê Văn Bình",
+        contact="binh@example.vn",
+        consent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    anonymous = DisclosureComment.objects.create(
+        nomination=nomination, text="Không để tên.", consent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
+    assert services.disclosure_comment_purge(dry_run=True) == 1
+    old.refresh_from_db()
+    assert old.name == "Lê Văn Bình"  # a dry run changes nothing
+    Nomination.objects.filter(pk=nomination.pk).update(disclosure_until=closed + dt.timedelta(days=2))
+    assert services.disclosure_comment_purge() == 0  # 29 days after: still needed
+    Nomination.objects.filter(pk=nomination.pk).update(disclosure_until=closed)
+    call_command("awards_comment_purge", verbosity=0)
+    old.refresh_from_db()
+    anonymous.refresh_from_db()
+    assert (old.name, old.contact, old.text) == ("", "", "Đồng chí gương mẫu.") and old.personal_removed_at
+    assert anonymous.personal_removed_at is None  # it had nothing to remove
+    removed = ModelLogEntry.objects.for_instance(nomination).filter(action="portal.personal_data_removed")
+    assert removed.count() == 1
+    assert services.disclosure_comment_purge() == 0  # once only
+
+
+def test_officers_opening_comments_with_contacts_is_logged(proposed, admin_client):
+    from wagtail.models import ModelLogEntry
+
+    nomination = services.nomination_disclose(proposed, user=None)
+    page = f"/admin/snippets/awards/nomination/inspect/{nomination.pk}/"
+    viewed = ModelLogEntry.objects.for_instance(nomination).filter(action="portal.personal_data_viewed")
+    assert admin_client.get(page).status_code == 200 and not viewed.exists()  # no comments yet
+    DisclosureComment.objects.create(
+        nomination=nomination, text="Ý kiến", contact="0912345678", consent_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
+    html = admin_client.get(page).content.decode()
+    assert "0912345678" in html and viewed.count() == 1
+    assert "Đã xem dữ liệu cá nhân" not in html  # the views stay out of the dossier's own history
 
 
 def test_comments_close_with_the_period(proposed, client):

@@ -1,7 +1,7 @@
 """Every staff log-in, log-out, failed log-in and lock-out goes into Wagtail's audit log (the
 "Lịch sử thao tác" report), on the account concerned, and into the `portal.staff` log. A
 failure for a name that is no account is only logged (without the name: it may be a
-mistyped password). Addresses are never written (Nghị định 13/2023/NĐ-CP, Điều 3)."""
+mistyped password). Addresses are never written (portal.core.privacy)."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ def lockout_response(request, response=None, credentials=None, *args, **kwargs):
 
 def purge_attempts() -> int:
     """Failed sign-in attempts (with the address they came from) are needed only while they
-    can still pause an account: kept one day past the pause, then deleted (Nghị định
-    13/2023/NĐ-CP, Điều 3, khoản 7). Wagtail's audit log keeps the failures, without addresses."""
+    can still pause an account: kept one day past the pause, then deleted (Luật Bảo vệ dữ liệu
+    cá nhân 91/2025/QH15, Điều 3: kept only as long as the purpose needs). Wagtail's audit log keeps the failures, without addresses."""
     import datetime as dt
 
     from axes.models import AccessAttempt

@@ -1,7 +1,7 @@
 """Removing citizens' personal data from closed petitions once they are no longer needed.
 
-Nghị định 13/2023/NĐ-CP, Điều 3, khoản 7: personal data is kept only as long as the purpose of
-processing needs it. A petition's purpose ends when it is closed (answered, refused,
+Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Điều 3 and Điều 14, khoản 1 (portal.core.privacy):
+personal data is kept only as long as the purpose of processing needs it, then deleted. A petition's purpose ends when it is closed (answered, refused,
 transferred or merged); the department keeps it FEEDBACK_RETENTION_DAYS more (default five
 years, for complaints about the handling and the yearly reports), then `petition_purge`
 (daily, scheduler) removes the name, address, phone, e-mail, the citizen's attachments and the
@@ -17,6 +17,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+
+from portal.core.privacy import PERSONAL_DATA_REMOVED
 
 from ..anonymise import anonymise
 from ..models import OPEN_STATUSES, FileKind, Petition
@@ -46,7 +48,7 @@ def petition_anonymise(*, petition: Petition, user=None) -> None:
         if hasattr(petition, "rating"):
             petition.rating.comment = ""
             petition.rating.save(update_fields=["comment"])
-        log(instance=petition, action="portal.personal_data_removed", user=user)
+        log(instance=petition, action=PERSONAL_DATA_REMOVED, user=user)
 
 
 def petition_purge(*, dry_run: bool = False) -> int:

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 
 from portal.core import formats, idempotency, ratelimit, tracking
 from portal.core.calendar import add_working_days
+from portal.core.challenge import challenge_needed, challenge_passed
 from portal.core.links import site_url
 from portal.core.params import BadParameter, record_id
 from portal.outbox.services import mail_queue
 
 from .. import keys
-from ..challenge import challenge_needed, challenge_passed
 from ..errors import PetitionChallenge, PetitionInvalid, PetitionRateLimited
 from ..files import check_files
 from ..models import FileKind, Petition, PetitionEvent, PetitionField, PetitionFile, PetitionStatus
@@ -101,7 +101,7 @@ def validate(data: dict) -> tuple[dict, dict[str, list[str]]]:
         error(
             "consent",
             _(
-                "Your consent to the processing of your personal data is needed to handle the petition (Nghị định 13/2023/NĐ-CP)."
+                "Your consent to the processing of your personal data is needed to handle the petition (Luật Bảo vệ dữ liệu cá nhân 2025)."
             ),
         )
     publish = data.get("publish_allowed")
@@ -158,7 +158,9 @@ def petition_submit(
             raise PetitionRateLimited(
                 _("Too many attempts were made from here in a short time. Please try again later.")
             )
-        if challenge_needed(ip, attempts - 1) and not challenge_passed(challenge_token, challenge_answer):
+        if challenge_needed(keys.attempt_bucket(ip), attempts - 1) and not challenge_passed(
+            challenge_token, challenge_answer
+        ):
             raise PetitionChallenge(
                 {
                     "challenge": [

@@ -8,9 +8,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from portal.core import ratelimit, tracking
+from portal.core.challenge import challenge_passed
 
 from .. import keys
-from ..challenge import challenge_passed
 from ..errors import PetitionChallenge, PetitionRateLimited
 from ..models import Petition
 from ..selectors import petition_lookup

@@ -63,7 +63,7 @@ def solve(question: str) -> str:
     """What a person answers to the question after repeated attempts (every form it takes)."""
     import re
 
-    from portal.feedback.challenge import WORDS
+    from portal.core.challenge import WORDS
 
     def value(token: str) -> int:
         return int(token) if token.isdigit() else WORDS.index(token.lower())

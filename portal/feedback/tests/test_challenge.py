@@ -40,7 +40,7 @@ def test_question_after_repeated_attempts(home, client, settings):
 
 def test_the_question_varies_in_form_and_each_form_is_answerable(monkeypatch):
     """Issue 14.13: a single regular expression read every question."""
-    from portal.feedback import challenge
+    from portal.core import challenge
 
     questions = {challenge.challenge_new()["question"] for _ in range(300)}
     forms = {next((w for w in ("cộng", "Tổng", "bớt", "lớn hơn", "viết") if w in q), "?") for q in questions}

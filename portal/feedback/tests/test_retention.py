@@ -1,4 +1,4 @@
-"""Personal data of petitions (issue 14, Nghị định 13/2023/NĐ-CP): every staff view of a
+"""Personal data of petitions (issue 14, Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): every staff view of a
 petitioner's data is logged; closed petitions lose it after the retention period."""
 
 import datetime as dt

@@ -77,8 +77,8 @@ def test_a_mail_server_outage_loses_neither_the_petition_nor_its_receipt(
         ({"email": "hoa@", "phone": ""}, "email", "thư điện tử"),
         ({"phone": "", "email": ""}, "phone", "số điện thoại hoặc địa chỉ thư điện tử"),
         ({"field": "Không có lĩnh vực này"}, "field", "lĩnh vực"),
-        ({"consent": False}, "consent", "13/2023/NĐ-CP"),
-        ({"consent": "true"}, "consent", "13/2023/NĐ-CP"),  # must be the JSON true, not text
+        ({"consent": False}, "consent", "dữ liệu cá nhân 2025"),
+        ({"consent": "true"}, "consent", "dữ liệu cá nhân 2025"),  # must be the JSON true, not text
         ({"title": ["không", "phải", "chữ"]}, "title", "văn bản"),
     ],
 )

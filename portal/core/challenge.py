@@ -1,4 +1,5 @@
-"""The self-hosted question asked after repeated submissions from one address.
+"""The self-hosted question asked after repeated attempts from one address (a kit: petitions,
+their tracking lookups and the comments on award nominees use it).
 
 No third-party captcha (the site must work inside closed networks and must not send visitors
 to others) and no JavaScript: a short question about small numbers, readable by screen
@@ -18,22 +19,22 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from portal.core import ratelimit
-from portal.core.privacy import keyed_hash, same_secret
+from . import ratelimit
+from .privacy import keyed_hash, same_secret
 
-from .keys import attempt_bucket
-
-SALT = "portal.feedback.challenge"
+SALT = "portal.feedback.challenge"  # kept from when petitions owned it: questions in flight stay valid
 MAX_AGE = 1800
 WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 
 
-def challenge_needed(ip: str, attempts: int | None = None) -> bool:
-    """Whether the next attempt from `ip` must answer the question: `attempts` is the number
-    made before it (read from the counter when not given)."""
-    after = settings.FEEDBACK_CHALLENGE_AFTER
+def challenge_needed(counter: str, attempts: int | None = None, *, after: int | None = None) -> bool:
+    """Whether the next attempt must answer the question: `counter` is the rate-limit bucket of
+    the attempts (portal.core.ratelimit.bucket), `attempts` the number made before this one (read
+    from the counter when not given), `after` how many go unasked (FEEDBACK_CHALLENGE_AFTER when
+    not given; 0 never asks)."""
+    after = settings.FEEDBACK_CHALLENGE_AFTER if after is None else after
     if attempts is None:
-        attempts = ratelimit.count(attempt_bucket(ip))
+        attempts = ratelimit.count(counter)
     return after > 0 and attempts >= after
 
 
