@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install setup run test lint bench messages clean prod prod-stop prod-status
+.PHONY: install setup run test lint bench attack messages clean prod prod-stop prod-status
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ bench: install
 	  DATABASE_URL=$(BENCH_PG) $(BIN)/python -m benchmarks.science; \
 	  env -u DATABASE_URL -u REDIS_URL $(BIN)/python -m benchmarks.serving; \
 	fi
+
+# Issue 14's attack run again on a production stack of its own (benchmarks/attack.py: loopback only,
+# bounded, about 4 minutes; needs nginx, PostgreSQL and redis-server). Exits 1 when a defence fails.
+attack: install
+	$(BIN)/python -m benchmarks.attack
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
 messages: install
