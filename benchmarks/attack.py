@@ -181,6 +181,7 @@ class Attack:
 
     # 3 -------------------------------------------------------------------------------------
     def admin_brute_force(self) -> None:
+        self.stack.manage("axes_reset")  # a pause left by an earlier run (the database is kept)
         s, tally = self.session(self.front), Tally()
         login = f"{self.front}/admin/login/"
         for n in range(30):

@@ -85,8 +85,9 @@ def demo_records() -> str:
                 (Official.objects.create(full_name=name, unit=unit, position=position), rng.random() * 0.45)
             )
     decision, earned = 100, {}
+    scopes = random.Random(2027)  # its own draws: the records above stay what they were
     for year in years:
-        YearRecord.objects.bulk_create(
+        rows = [
             YearRecord(
                 official=official,
                 year=year,
@@ -95,7 +96,10 @@ def demo_records() -> str:
                 months_worked=12 if rng.random() > 0.03 else 7,
             )
             for official, strength in officials
-        )
+        ]
+        for row in rows:  # a quarter of the initiatives recognised across the province
+            row.initiative_scope = "bo_tinh" if row.initiatives and scopes.random() < 0.25 else "co_so"
+        YearRecord.objects.bulk_create(rows)
         conferred = []
         cases = cases_data([official for official, _strength in officials], year)  # two queries a year
         for official, _strength in officials:

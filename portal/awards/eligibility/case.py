@@ -15,8 +15,14 @@ RATING_NAMES = {
 }
 KINDS = ("individual", "collective")
 # Answers to the rule sets' questions the records may carry ("facts" of a year entry, optional):
-# leads_bloc — the collective led its emulation bloc or cluster that year (the bloc's vote).
-FACTS = {"leads_bloc": "dẫn đầu cụm, khối thi đua"}
+# leads_bloc — the collective led its emulation bloc or cluster that year (the bloc's vote);
+# initiative_bo_tinh / initiative_toan_quoc — an initiative (or accepted S&T task) of that year was
+# recognised with an effect across the ministry or province / across the country.
+FACTS = {
+    "leads_bloc": "dẫn đầu cụm, khối thi đua",
+    "initiative_bo_tinh": "có sáng kiến, đề tài được công nhận có phạm vi ảnh hưởng cấp bộ, cấp tỉnh",
+    "initiative_toan_quoc": "có sáng kiến, đề tài được công nhận có phạm vi ảnh hưởng toàn quốc",
+}
 FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 

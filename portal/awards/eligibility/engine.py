@@ -151,6 +151,26 @@ class Checker:
             return Outcome(None, [f"Chưa xác định được danh hiệu {name} năm {unknown[0]}."])
         return Outcome(True)
 
+    def c_consecutive_times(self, spec, code, year, rules) -> Outcome:
+        """The title `code` `count` times running, each time covering `every` years: for the
+        candidate year and for each `every` years before it ("02 lần liên tục" Chiến sĩ thi đua
+        cấp tỉnh, each given for three years of Chiến sĩ thi đua cơ sở: 2022 and 2025)."""
+        wanted, count, every = spec["code"], spec["count"], spec["every"]
+        years = [year - every * n for n in range(count - 1, -1, -1)]
+        held = {y: self.holds(wanted, y) for y in years}
+        name = self.names(wanted)
+        missing = [y for y in years if held[y] is False]
+        if missing:
+            listed = ", ".join(map(str, years))
+            return Outcome(
+                False,
+                [f"Cần {count:02d} lần liên tục đạt {name} (năm {listed}); thiếu năm {', '.join(map(str, missing))}."],
+            )
+        unknown = [y for y in years if held[y] is None]
+        if unknown:
+            return Outcome(None, [f"Chưa xác định được danh hiệu {name} năm {unknown[0]}."])
+        return Outcome(True)
+
     def c_any_of(self, spec, code, year, rules) -> Outcome:
         branches = [_all([self.condition(c, code, year, rules) for c in branch]) for branch in spec["branches"]]
         values = [b.value for b in branches]
@@ -161,14 +181,20 @@ class Checker:
         return Outcome(None if None in values else False, reasons, basis)
 
     def c_question(self, spec, code, year, rules) -> Outcome:
-        """A question the rules ask; answered when the year's record carries the fact it names."""
-        record = self.case.record(year)
-        answer = record.fact(spec["fact"]) if record is not None and spec.get("fact") else None
-        if answer is None:
+        """A question the rules ask; answered when the records carry the fact it names: in the
+        candidate year, or in any of the `years` years up to it (an initiative of the three
+        years of Chiến sĩ thi đua cơ sở counts). True when one year says so; False only when
+        every year of the span answers no; else the question stays."""
+        if not spec.get("fact"):
             return Outcome(None, [spec["question"]])
-        if answer:
-            return Outcome(True, basis=[spec["basis"]])
-        return Outcome(False, [f"Năm {year} không {FACTS[spec['fact']]}."])
+        span = range(year - spec.get("years", 1) + 1, year + 1)
+        answers = [r.fact(spec["fact"]) if (r := self.case.record(y)) is not None else None for y in span]
+        if True in answers:
+            return Outcome(True, basis=[spec["basis"]] if spec.get("basis") else [])
+        if answers and all(answer is False for answer in answers):
+            when = f"năm {year}" if len(answers) == 1 else f"các năm {span[0]}–{year}"
+            return Outcome(False, [f"{when[0].upper()}{when[1:]} không {FACTS[spec['fact']]}."])
+        return Outcome(None, [spec["question"]])
 
     def c_members_share(self, spec, code, year, rules) -> Outcome:
         record = self.case.record(year)

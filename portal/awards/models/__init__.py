@@ -3,13 +3,14 @@ nomination to decision (cycle.py)."""
 
 from .cycle import BaseSalary, CouncilMeeting, Decision, DisclosureComment, Nomination, VotingRule
 from .movements import Bloc, BlocYear, Movement, Registration
-from .records import AWARDS, RATINGS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
+from .records import AWARDS, RATINGS, SCOPE_FACTS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
 from .rules import RuleSetVersion
 from .settings import AwardsSettings
 
 __all__ = [
     "AWARDS",
     "RATINGS",
+    "SCOPE_FACTS",
     "YEAR_VALIDATORS",
     "Award",
     "Bloc",

@@ -135,6 +135,22 @@ class OfSubject(models.Model):
             raise ValidationError(message)
 
 
+# The widest scope an initiative (sáng kiến) or an accepted S&T task of the year was recognised
+# with: what Chiến sĩ thi đua cấp bộ/tỉnh (Luật 06/2022/QH15, Điều 22) and toàn quốc (Điều 21)
+# ask beyond the cơ sở level. Blank: not recorded (the checker asks).
+INITIATIVE_SCOPES = [
+    ("co_so", _("no wider than cơ sở")),
+    ("bo_tinh", _("ministry or province")),
+    ("toan_quoc", _("whole country")),
+]
+# The checker's facts (eligibility.case.FACTS) each scope answers.
+SCOPE_FACTS = {
+    "co_so": {"initiative_bo_tinh": False, "initiative_toan_quoc": False},
+    "bo_tinh": {"initiative_bo_tinh": True, "initiative_toan_quoc": False},
+    "toan_quoc": {"initiative_bo_tinh": True, "initiative_toan_quoc": True},
+}
+
+
 class YearRecord(OfSubject):
     """What a year brought an official or a unit: the rating and what the checker reads."""
 
@@ -142,6 +158,16 @@ class YearRecord(OfSubject):
     rating = models.CharField(_("rating"), max_length=8, choices=RATINGS)
     initiatives = models.PositiveSmallIntegerField(
         _("initiatives recognised at cơ sở level"), default=0, validators=[MaxValueValidator(1000)]
+    )
+    initiative_scope = models.CharField(
+        _("widest recognised scope of an initiative or accepted S&T task"),
+        max_length=12,
+        choices=INITIATIVE_SCOPES,
+        blank=True,
+        help_text=_(
+            "What the initiative council (or the acceptance of an S&T task) recognised that year; "
+            "leave empty when not known, and the checker asks."
+        ),
     )
     discipline = models.BooleanField(
         _("disciplined"),
@@ -158,7 +184,8 @@ class YearRecord(OfSubject):
     panels = [
         FieldRowPanel([FieldPanel("official"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("year"), FieldPanel("rating")]),
-        FieldRowPanel([FieldPanel("initiatives"), FieldPanel("months_worked"), FieldPanel("discipline")]),
+        FieldRowPanel([FieldPanel("initiatives"), FieldPanel("initiative_scope")]),
+        FieldRowPanel([FieldPanel("months_worked"), FieldPanel("discipline")]),
         FieldRowPanel([FieldPanel("members_total"), FieldPanel("members_ldtt"), FieldPanel("members_cstd")]),
     ]
 

@@ -7,11 +7,11 @@ from collections import defaultdict
 
 from ..eligibility import RuleSet, Verdict, evaluate, load_rulesets, parse_case, ruleset_for
 from ..eligibility.rulesets import ruleset_from_dict
-from ..models import Award, Bloc, BlocYear, Official, RuleSetVersion, Unit, YearRecord
+from ..models import SCOPE_FACTS, Award, Bloc, BlocYear, Official, RuleSetVersion, Unit, YearRecord
 
 
 def _entry(record: YearRecord, titles: list[str]) -> dict:
-    return {
+    entry = {
         "year": record.year,
         "rating": record.rating,
         "titles": sorted(titles),
@@ -22,6 +22,9 @@ def _entry(record: YearRecord, titles: list[str]) -> dict:
         "members_ldtt": record.members_ldtt,
         "members_cstd": record.members_cstd,
     }
+    if record.initiative_scope:
+        entry["facts"] = dict(SCOPE_FACTS[record.initiative_scope])
+    return entry
 
 
 def cases_data(subjects: list[Official] | list[Unit], year: int) -> dict[int, dict]:
@@ -42,7 +45,7 @@ def cases_data(subjects: list[Official] | list[Unit], year: int) -> dict[int, di
         for owner, year_facts in _bloc_facts(pks, year).items():
             for entry in history.get(owner, []):
                 if entry["year"] in year_facts:
-                    entry["facts"] = {"leads_bloc": year_facts[entry["year"]]}
+                    entry.setdefault("facts", {})["leads_bloc"] = year_facts[entry["year"]]
     kind = "individual" if is_official else "collective"
     return {pk: {"kind": kind, "year": year, "history": history.get(pk, [])} for pk in pks}
 

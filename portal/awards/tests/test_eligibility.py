@@ -75,6 +75,69 @@ def test_chien_si_thi_dua_cap_tinh_three_consecutive_and_a_scope_the_records_lac
     assert gap.eligible is False and "thiếu năm 2024" in gap.reasons[0]
 
 
+def test_the_scope_of_an_initiative_decides_cap_tinh_when_the_records_carry_it():
+    """Điều 22: an initiative (or accepted task) with an effect across the province, in the years
+    of the three Chiến sĩ thi đua cơ sở; the records answer with the facts initiative_bo_tinh /
+    initiative_toan_quoc (README), and one year of the three saying yes is enough."""
+
+    def with_scope(*answers):
+        history = [
+            year(y, "htxsnv", titles=["ldtt", "cstd_co_so"], facts={"initiative_bo_tinh": a} if a is not None else {})
+            for y, a in zip((2023, 2024, 2025), answers, strict=True)
+        ]
+        return person(2025, *history)["cstd_bo_tinh"]
+
+    assert with_scope(None, True, None).eligible is True  # 2024's initiative counts for 2025
+    verdict = with_scope(None, True, False)
+    assert verdict.eligible is True and f"{L22}, Điều 22" in verdict.basis
+    no = with_scope(False, False, False)
+    assert no.eligible is False and "Các năm 2023–2025 không có sáng kiến" in no.reasons[0]
+    assert with_scope(False, None, False).eligible is None  # one year unknown: still asked
+    # The old law (2022 and before) asked the same of its Điều 22.
+    old = person(
+        2022,
+        *[year(y, "htxsnv", titles=["ldtt", "cstd_co_so"], initiatives=1) for y in (2020, 2021)],
+        year(2022, "htxsnv", initiatives=1, facts={"initiative_bo_tinh": True}),
+    )["cstd_bo_tinh"]
+    assert old.eligible is True
+
+
+def test_toan_quoc_twice_running_cap_tinh_and_a_national_scope():
+    """Điều 21: "02 lần liên tục" Chiến sĩ thi đua cấp tỉnh — each given for three years of
+    Chiến sĩ thi đua cơ sở, so 2022 and 2025 (it once read two consecutive *years*, which the
+    one-use rule of Điều 5 made impossible) — and an initiative of national scope."""
+    facts = {"initiative_bo_tinh": True}
+
+    def history(national=None, second=2022):
+        entries = []
+        for y in range(2020, 2026):
+            titles = ["ldtt", "cstd_co_so"] + (["cstd_bo_tinh"] if y == second else [])
+            extra = {"facts": {**facts, "initiative_toan_quoc": national}} if y == 2025 and national is not None else {}
+            entries.append(year(y, "htxsnv", titles=titles, **({"facts": facts} if not extra else extra)))
+        return person(2025, *entries)
+
+    asked = history()["cstd_toan_quoc"]
+    assert asked.eligible is None and "toàn quốc" in asked.reasons[0]  # 2022 + 2025 (worked out): only the scope
+    decided = history(national=True)
+    assert decided["cstd_bo_tinh"].eligible is True  # the second time, judged for 2025 itself
+    assert decided["cstd_toan_quoc"].eligible is True and f"{L22}, Điều 21" in decided["cstd_toan_quoc"].basis
+    assert history(national=False)["cstd_toan_quoc"].eligible is None  # the years before 2025 unknown
+    every_year_no = [
+        year(y, "htxsnv", titles=["ldtt", "cstd_co_so"] + (["cstd_bo_tinh"] if y in (2022, 2025) else []),
+             facts={"initiative_bo_tinh": True, "initiative_toan_quoc": False})
+        for y in range(2020, 2026)
+    ]  # fmt: skip
+    refused = person(2025, *every_year_no)["cstd_toan_quoc"]
+    assert refused.eligible is False and "toàn quốc" in refused.reasons[0]
+    gap = history(national=True, second=2021)["cstd_toan_quoc"]
+    assert gap.eligible is False and "thiếu năm 2022" in gap.reasons[0]
+
+
+def test_unknown_facts_are_refused_with_a_message():
+    with pytest.raises(CaseError, match="initiative_bo_tinh"):
+        person(2025, year(2025, facts={"pham_vi": True}))
+
+
 def test_a_title_already_given_for_those_years_is_not_given_again():
     """Điều 5: one achievement is not used twice for awards of the same kind."""
     verdict = person(

@@ -43,6 +43,22 @@ def test_the_case_is_built_from_the_records(office):
     assert eligibility_for(official, 2026) is None  # no record of 2026 yet
 
 
+def test_the_initiative_scope_of_a_record_answers_the_cap_tinh_question(office):
+    """Luật 06/2022/QH15, Điều 22: the record's widest scope (entered by the officer from the
+    initiative council's recognition) reaches the checker as facts and decides the title."""
+    _unit, official = office
+    record = YearRecord.objects.get(official=official, year=2024)
+    record.initiative_scope = "bo_tinh"
+    record.save()
+    data = case_data(official, 2025)
+    assert data["history"][1]["facts"] == {"initiative_bo_tinh": True, "initiative_toan_quoc": False}
+    assert "facts" not in data["history"][0]  # left empty: not known
+    assert eligibility_for(official, 2025)["cstd_bo_tinh"].eligible is True
+    YearRecord.objects.filter(official=official).update(initiative_scope="co_so")
+    verdict = eligibility_for(official, 2025)["cstd_bo_tinh"]
+    assert verdict.eligible is False and "không có sáng kiến" in verdict.reasons[0]
+
+
 def test_a_one_off_award_reaches_the_checker_marked(office):
     _unit, official = office
     Award.objects.create(
