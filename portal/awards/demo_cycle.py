@@ -56,16 +56,20 @@ def _nominate(official: Official, year: int, user) -> list[Nomination]:
 
 
 def _provincial_nominee(year: int, officer, secretary, meeting) -> Nomination | None:
-    """A Chiến sĩ thi đua cấp tỉnh: the checker asks about the initiative's scope (the records
-    do not hold it), the secretary answers in writing; published for comments once proposed."""
+    """A Chiến sĩ thi đua cấp tỉnh, published for comments once proposed: the first official the
+    checker finds eligible (three Chiến sĩ thi đua cơ sở and an initiative recognised across the
+    province in the records), else one it asks about, which the secretary answers in writing."""
     if secretary is None:
         return None
-    for official in Official.objects.order_by("pk"):
-        verdict = (eligibility_for(official, year) or {}).get("cstd_bo_tinh")
-        if verdict is not None and verdict.eligible is None:
+    verdicts = [(o, (eligibility_for(o, year) or {}).get("cstd_bo_tinh")) for o in Official.objects.order_by("pk")]
+    for wanted in (True, None):
+        for official, verdict in verdicts:
+            if verdict is None or verdict.eligible is not wanted:
+                continue
             nomination = services.nomination_create(subject=official, code="cstd_bo_tinh", year=year, user=officer)
             services.nomination_documents(nomination, user=officer, keys=_all_documents(nomination))
-            services.nomination_override(nomination, user=secretary, reason=PROVINCIAL_REASON)
+            if wanted is None:
+                services.nomination_override(nomination, user=secretary, reason=PROVINCIAL_REASON)
             return services.nomination_submit(nomination, user=officer, meeting=meeting)
     return None
 

@@ -230,3 +230,7 @@ def test_the_demo_shows_every_step(db, home):
     assert CouncilMeeting.objects.filter(closed_at__isnull=False).count() == 1
     assert Nomination.objects.filter(status="decided", prize_amount__gt=0).exists()
     assert "2 phiên họp Hội đồng" in summary
+    # A Chiến sĩ thi đua cấp tỉnh nominee is on the public page with a comment (the demo once
+    # lost it when the records started holding the initiatives' scope).
+    published = Nomination.objects.exclude(disclosure_opens=None)
+    assert [n.code for n in published] == ["cstd_bo_tinh"] and published[0].comments.count() == 1
