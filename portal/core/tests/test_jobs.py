@@ -16,6 +16,7 @@ EXPECTED = {
     "flush_visits",
     "generate_audio",
     "petition_reminders",
+    "awards_comment_purge",
     "audio_prune",
     "purge_expired",
     "petition_purge",
