@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install setup run test lint bench attack messages clean prod prod-stop prod-status
+.PHONY: install setup run test lint bench attack scaleout-test messages clean prod prod-stop prod-status
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +76,12 @@ bench: install
 # bounded, about 4 minutes; needs nginx, PostgreSQL and redis-server). Exits 1 when a defence fails.
 attack: install
 	$(BIN)/python -m benchmarks.attack
+
+# Two app nodes behind the local nginx (portal/tests/test_scaleout.py); CI runs it with the
+# PostgreSQL suite. Needs nginx, PostgreSQL and Redis on this machine.
+SCALEOUT_DB ?= postgres://postgres@127.0.0.1:5432/portal_scaleout
+scaleout-test: install
+	DATABASE_URL=$(SCALEOUT_DB) REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/14} $(BIN)/python -m pytest -q -m scaleout
 
 # Refresh and compile the Vietnamese catalogue (needs GNU gettext).
 messages: install

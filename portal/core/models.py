@@ -220,6 +220,22 @@ class Heartbeat(models.Model):
         return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
 
 
+class JobClaim(models.Model):
+    """When a scheduled job last started, whichever scheduler started it: several schedulers
+    (one per app node) claim each round in this shared row, so a job runs once per interval
+    and not once per node (portal.core.jobs.claim)."""
+
+    name = models.CharField(max_length=60, primary_key=True)
+    started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("scheduled job run")
+        verbose_name_plural = _("scheduled job runs")
+
+    def __str__(self):
+        return f"{self.name} {self.started_at:%Y-%m-%d %H:%M:%S}"
+
+
 class MaintenanceWindow(models.Model):
     """A planned interruption of the site, announced on every public page from `announce_from`
     until it ends (portal.core.maintenance; the notice period is a setting)."""

@@ -75,3 +75,70 @@ def test_the_loop_runs_a_job_when_its_interval_has_passed(monkeypatch):
     jobs.run_round(job_list, last_run=last, now=1030.0)
     jobs.run_round(job_list, last_run=last, now=1061.0)
     assert done == ["often", "hourly", "often"]
+
+
+@pytest.mark.django_db
+def test_two_schedulers_run_a_job_once_per_interval(monkeypatch):
+    """Issue 17 (scale-out): a scheduler beside each app node must not run each job once per
+    node. Both ask at the same moment; only the first claim wins, and the job is claimed again
+    once its interval has passed."""
+    import datetime as dt
+
+    from django.core import management
+
+    done = []
+    monkeypatch.setattr(management, "call_command", lambda name, **kw: done.append(name))
+    job_list = [jobs.Job("often", "often", every=60), jobs.Job("hourly", "hourly", every=3600)]
+    start = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.UTC)
+    node_a, node_b = {}, {}
+
+    def at(seconds):
+        return lambda job: jobs.claim(job, at=start + dt.timedelta(seconds=seconds))
+
+    first = jobs.run_round(job_list, last_run=node_a, now=0.0, claim=at(0))
+    second = jobs.run_round(job_list, last_run=node_b, now=3.0, claim=at(3))
+    assert first.ran == ["often", "hourly"] and second.ran == [] and second.skipped == ["often", "hourly"]
+    # A minute later B ticks first: "often" again, once (A a second later loses); "hourly" not yet.
+    b_later = jobs.run_round(job_list, last_run=node_b, now=63.0, claim=at(58))
+    a_later = jobs.run_round(job_list, last_run=node_a, now=61.0, claim=at(59))
+    assert b_later.ran == ["often"] and a_later.ran == []
+    assert done == ["often", "hourly", "often"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_claims_have_one_winner():
+    """Eight schedulers asking at once (threads with their own connections): one runs it."""
+    import threading
+
+    from django.db import connection
+
+    job = jobs.Job("flush", "flush", every=60)
+    wins, barrier = [], threading.Barrier(8)
+
+    def scheduler():
+        try:
+            barrier.wait()
+            wins.append(jobs.claim(job))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=scheduler) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(wins) == [False] * 7 + [True]
+
+
+def test_a_claim_that_cannot_be_made_skips_the_job_this_round(monkeypatch, caplog):
+    from django.core import management
+
+    done = []
+    monkeypatch.setattr(management, "call_command", lambda name, **kw: done.append(name))
+
+    def broken(job):
+        raise RuntimeError("database unavailable")
+
+    with caplog.at_level(logging.ERROR, logger="portal.scheduler"):
+        result = jobs.run_round([jobs.Job("often", "often")], last_run={}, now=0.0, claim=broken)
+    assert done == [] and result.skipped == ["often"] and "could not claim" in caplog.text

@@ -1,6 +1,8 @@
 """`manage.py run_scheduler`: run the periodic jobs the apps register (portal.core.jobs) in one
 process, for development and small installs; production may use it as a systemd service
-(deploy/portal-scheduler.service). `--once` runs every job once and fails, naming them, when
+(deploy/portal-scheduler.service), on one machine or on every app node: each job is claimed in
+the database before it starts, so it runs once per interval whatever the number of schedulers
+(portal.core.jobs.claim). `--once` runs every job once, unclaimed, and fails, naming them, when
 any failed."""
 
 import time
@@ -8,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from portal.core.jobs import registered_jobs, run_round
+from portal.core.jobs import claim, registered_jobs, run_round
 
 
 class Command(BaseCommand):
@@ -35,5 +37,5 @@ class Command(BaseCommand):
             return
         last_run: dict[str, float] = {}
         while True:
-            run_round(jobs, last_run=last_run)
+            run_round(jobs, last_run=last_run, claim=claim)  # once per interval across schedulers
             time.sleep(max(5, interval))
