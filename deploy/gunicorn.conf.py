@@ -9,7 +9,9 @@ import gunicorn.http.wsgi
 # No server name or version in the Server header (gunicorn has no setting for it).
 gunicorn.http.wsgi.SERVER = "portal"
 
-bind = f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+# The loopback (nginx on the same machine); an app node behind nginx on another machine binds
+# its private address instead (WEB_BIND=10.0.0.12:8000, docs/scale-out.md).
+bind = os.environ.get("WEB_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("WEB_THREADS", "2"))
 timeout = 30

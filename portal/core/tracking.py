@@ -5,8 +5,10 @@ requests, reception bookings and contest entries next), so each gets the same gu
   caller's transaction: the row lock (PostgreSQL) or the database write lock (SQLite) gives
   every record its own number, without gaps from rolled-back attempts;
 - a secret key derived from the code and a random salt with the site secret: never stored,
-  shown once to the citizen (rotating SECRET_KEY makes old keys unusable; the code with the
-  phone or e-mail still works);
+  shown once to the citizen. When SECRET_KEY is rotated, the old one goes to
+  SECRET_KEY_FALLBACKS (Django's own setting for signed cookies and tokens): keys given before
+  keep working as long as it stays there (docs/huong-dan-van-hanh.md); the code with the phone
+  or e-mail works whatever the secret;
 - a lookup by code + key or code + contact that does the same work whether the code exists
   or not and compares in constant time.
 """
@@ -46,10 +48,16 @@ def new_salt() -> str:
     return secrets.token_hex(8)
 
 
-def secret_key(code: str, salt: str) -> str:
-    """The citizen's key for a record: 10 characters of base32 (no 0/1/8 to misread)."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{code}:{salt}".encode(), hashlib.sha256).digest()
+def secret_key(code: str, salt: str, secret: str | None = None) -> str:
+    """The citizen's key for a record: 10 characters of base32 (no 0/1/8 to misread), derived
+    with the site's SECRET_KEY (or `secret`, one of its fallbacks)."""
+    secret = settings.SECRET_KEY if secret is None else secret
+    digest = hmac.new(secret.encode(), f"{code}:{salt}".encode(), hashlib.sha256).digest()
     return base64.b32encode(digest).decode()[:KEY_LENGTH]
+
+
+def _secrets() -> list[str]:
+    return [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
 
 
 def normalize_code(code: str) -> str:
@@ -67,7 +75,7 @@ def normalize_phone(value: str) -> str:
 def matches(*, code: str, salt: str, email: str, phone: str, key: str = "", contact: str = "") -> bool:
     """Whether the key, or the contact (e-mail or phone), proves the right to see the record."""
     given_key = normalize_key(key)
-    if given_key and same_secret(secret_key(code, salt), given_key):
+    if given_key and any([same_secret(secret_key(code, salt, secret), given_key) for secret in _secrets()]):
         return True
     contact = str(contact or "").strip()
     if not contact:
@@ -80,4 +88,5 @@ def matches(*, code: str, salt: str, email: str, phone: str, key: str = "", cont
 
 def unknown_code_work(key: str) -> None:
     """The comparison a known code costs, for an unknown one (no timing difference)."""
-    same_secret("x" * KEY_LENGTH, normalize_key(key) or "y")
+    for _secret in _secrets():
+        same_secret("x" * KEY_LENGTH, normalize_key(key) or "y")

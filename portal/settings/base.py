@@ -9,11 +9,15 @@ from pathlib import Path
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
+from .replica import with_replica
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent
 
 SECRET_KEY = env_str("SECRET_KEY", "")
+# Earlier secrets, comma-separated, while a rotation settles: sessions, signed tokens and the
+# citizens' tracking keys made with them stay valid (docs/huong-dan-van-hanh.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -126,6 +130,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+DATABASE_ROUTERS = with_replica(DATABASES, MIDDLEWARE)  # DATABASE_REPLICA_URL: settings/replica.py
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")

@@ -25,3 +25,18 @@ def test_keys_and_contacts_prove_the_right_to_see_a_record():
     assert not tracking.matches(**record, key="khóa-sai-ấy")
     assert not tracking.matches(**{**record, "phone": ""}, contact="")
     assert key != tracking.secret_key("PAKN-2026-000002", salt)
+
+
+def test_keys_given_before_a_secret_rotation_keep_working_from_the_fallbacks(settings):
+    """Rotating SECRET_KEY (docs/huong-dan-van-hanh.md) must not lock citizens out of their
+    petitions: the old secret goes to SECRET_KEY_FALLBACKS, and keys made with it still match
+    until it is removed from there."""
+    salt = tracking.new_salt()
+    record = {"code": "PAKN-2026-000001", "salt": salt, "email": "", "phone": ""}
+    old_key = tracking.secret_key(record["code"], salt)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-secret-" * 5, [settings.SECRET_KEY]
+    assert tracking.secret_key(record["code"], salt) != old_key  # new keys come from the new secret
+    assert tracking.matches(**record, key=old_key)
+    assert tracking.matches(**record, key=tracking.secret_key(record["code"], salt))
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not tracking.matches(**record, key=old_key)
