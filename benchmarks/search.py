@@ -5,10 +5,12 @@ var/bench-search.sqlite3). The database is kept between runs: when it already ho
 articles the seeding is skipped and no indexing figure is printed.
 Each query of a fixed mix runs like the search page does: count, first page of 10 (re-ranking
 the first 100), highlighted excerpts. p50/p95 are over all runs of all queries; the mix runs
-again narrowed to one category (every match counted and ordered there).
+again narrowed to one category (every match counted and ordered there) and to a date range of
+one year, as the search page narrows (inside the index, portal/news/search_tokens.py).
 """
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import time
@@ -66,22 +68,25 @@ def main() -> None:
 
     category = CategoryPage.objects.get(slug="chuyen-muc-thu-nghiem-1")
     in_category = live_articles().descendant_of(category)
+    newest = live_articles().values_list("date", flat=True).first()
+    year_ago = {"date_from": newest - dt.timedelta(days=365), "date_to": newest + dt.timedelta(seconds=1)}
+    in_year = live_articles().filter(date__gte=year_ago["date_from"], date__lt=year_ago["date_to"])
 
-    def one(query: str, articles=None) -> None:
-        results = search_articles(query=query, articles=articles)
+    def one(query: str, narrowing: dict) -> None:
+        results = search_articles(query=query, **narrowing)
         results.count()
         for article in results[0:10]:
             highlight(article, query)
 
-    def measure(queries: list[str], articles=None) -> tuple[list[float], dict[str, float]]:
+    def measure(queries: list[str], **narrowing) -> tuple[list[float], dict[str, float]]:
         times: list[float] = []
         per_query: dict[str, float] = {}
         for query in queries:
-            one(query, articles)  # warm-up
+            one(query, narrowing)  # warm-up
             runs = []
             for _ in range(args.runs):
                 start = time.perf_counter()
-                one(query, articles)
+                one(query, narrowing)
                 runs.append((time.perf_counter() - start) * 1000)
             times += runs
             per_query[query] = statistics.median(runs)
@@ -91,7 +96,8 @@ def main() -> None:
     times, per_query = measure(QUERIES)
     # The same mix narrowed to one category (a tenth of the articles): filtered searches
     # count and order every match, without the newest-matches limit of unfiltered ones.
-    filtered, _ = measure(QUERIES, in_category)
+    filtered, _ = measure(QUERIES, category=category)
+    dated, _ = measure(QUERIES, **year_ago)
     print()
     print(f"{'search (' + connection.vendor + ')':<28} {'articles':>9} {'p50 ms':>8} {'p95 ms':>8} {'index art/s':>12}")
     print(
@@ -101,6 +107,10 @@ def main() -> None:
     print(
         f"{'  same, in one category':<28} {in_category.count():>9} {percentile(filtered, 0.5):>8.1f} "
         f"{percentile(filtered, 0.95):>8.1f} {'':>12}"
+    )
+    print(
+        f"{'  same, in one year':<28} {in_year.count():>9} {percentile(dated, 0.5):>8.1f} "
+        f"{percentile(dated, 0.95):>8.1f} {'':>12}"
     )
     for query, median in sorted(per_query.items(), key=lambda kv: -kv[1])[:3]:
         print(f"  slowest: {query!r:<36} median {median:.1f} ms")

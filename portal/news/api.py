@@ -84,14 +84,15 @@ def _serialise(articles: list[ArticlePage]) -> list[dict]:
 )
 def list_articles(request: HttpRequest, filters: Query[ArticleFilters]):
     articles = selectors.live_articles()
-    narrowed = bool(filters.category)
+    category = None
     if filters.category:
         category = CategoryPage.objects.live().public().filter(slug=filters.category).first()
         if category is None:
             raise HttpError(404, _("No such category."))
-        articles = articles.descendant_of(category)
     if filters.q and filters.q.strip():
-        articles = search_articles(query=filters.q, articles=articles if narrowed else None)
+        articles = search_articles(query=filters.q, category=category)
+    elif category is not None:
+        articles = articles.descendant_of(category)
     total = articles.count()
     start = (filters.page - 1) * filters.page_size
     page_items = list(articles[start : start + filters.page_size])

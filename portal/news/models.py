@@ -214,10 +214,16 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
         """Diacritic-free copy indexed for readers who type without marks (see DESIGN.md)."""
         return fold_for_search(" ".join([self.title, self.summary, self.body_text()]))
 
-    def search_text(self) -> str:
-        """What the public search matches: the folded title, summary, body and tags."""
+    def search_text(self, categories: dict[str, int] | None = None) -> str:
+        """What the public search matches: the folded title, summary, body and tags, then the
+        filter tokens of its categories and year (search_tokens.py; `categories` is
+        category_paths() below, read here when not given)."""
+        from .search_tokens import tokens_for
+
         tags = " ".join(tag.name for tag in self.tags.all())
-        return fold_for_search(" ".join([self.title, self.summary, self.body_text(), tags]))
+        text = fold_for_search(" ".join([self.title, self.summary, self.body_text(), tags]))
+        tokens = tokens_for(self.path, self.date, category_paths() if categories is None else categories)
+        return " ".join([text, *tokens])
 
     @cached_property
     def view_count(self) -> int:
@@ -318,6 +324,12 @@ class ArticleViewCount(models.Model):
         return cls.objects.filter(page_id=article_id).values_list("count", flat=True).first() or 0
 
 
+def category_paths() -> dict[str, int]:
+    """{tree path: id} of every category page, for the search index's category tokens (a few
+    dozen rows; read once per indexing run)."""
+    return dict(CategoryPage.objects.values_list("path", "pk"))
+
+
 class ArticleSearchText(models.Model):
     """The folded text of a live article (title, summary, body, tags), the public search's own
     index: one row per live article keyed by its page id. SQLite indexes it with an FTS5
@@ -326,6 +338,9 @@ class ArticleSearchText(models.Model):
 
     page = models.OneToOneField("wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+")
     text = models.TextField()
+    # The article's date, for PostgreSQL's date ranges (combined with the text's GIN index in one
+    # bitmap); SQLite narrows by the month tokens at the end of `text` (search_tokens.py).
+    date = models.DateTimeField(null=True, db_index=True)
 
     class Meta:
         verbose_name = _("search text")

@@ -19,6 +19,7 @@ from portal.search.sources import Facet, Hit, SearchRequest, Source
 
 from .models import ArticlePage, CategoryPage
 from .search_engine import EngineQuery, IndexQuery, uses_database_index
+from .search_tokens import category_token
 from .selectors import live_articles
 
 RERANK_WINDOW = 100
@@ -103,18 +104,36 @@ class EmptyResults(list):
         return 0
 
 
-def search_articles(*, query: str, articles=None, sort: str = "relevance"):
+def search_articles(*, query: str, articles=None, sort: str = "relevance", category=None, date_from=None, date_to=None):
     """Live articles matching every word of `query`, ignoring case and diacritics.
 
-    `articles` narrows the candidates (category, dates); `sort` is "relevance" (default) or
-    "date" (newest first)."""
+    `category` (a CategoryPage: it and its sub-categories) and `date_from`/`date_to` (aware,
+    the end exclusive) narrow inside the index (search_tokens.py); `articles` narrows to other
+    candidates; with none of them the search is broad (IndexQuery). `sort` is "relevance"
+    (default) or "date" (newest first)."""
     parsed = parse_query(query)
     if not parsed:
         return EmptyResults()
-    base = articles if articles is not None else live_articles()
     sort = sort if sort in SORTS else "relevance"
+    narrowed = category is not None or date_from is not None or date_to is not None
     if uses_database_index():
-        return RankedResults(IndexQuery(parsed, base, sort, broad=articles is None), query)
+        index_query = IndexQuery(
+            parsed,
+            articles,
+            sort,
+            broad=articles is None and not narrowed,
+            tokens=[category_token(category.pk)] if category is not None else [],
+            date_from=date_from,
+            date_to=date_to,
+        )
+        return RankedResults(index_query, query)
+    base = articles if articles is not None else live_articles()
+    if category is not None:
+        base = base.descendant_of(category)
+    if date_from is not None:
+        base = base.filter(date__gte=date_from)
+    if date_to is not None:
+        base = base.filter(date__lt=date_to)
     return RankedResults(EngineQuery(parsed, base, sort), query)
 
 
@@ -125,16 +144,15 @@ def highlight(article: ArticlePage, query: str) -> Highlighted:
 
 # ------------------------------------------------------------------ site search content type
 def _news_find(request: SearchRequest):
-    articles = live_articles()
-    if request.category is not None:
-        articles = articles.descendant_of(request.category)
-    if request.date_from:
-        articles = articles.filter(date__gte=request.date_from)
-    if request.date_to:
-        articles = articles.filter(date__lt=request.date_to)
-    narrowed = request.category is not None or request.date_from or request.date_to
-    # Unfiltered searches pass no candidates: see SEARCH_BROAD_LIMIT in IndexQuery.
-    return search_articles(query=request.query, articles=articles if narrowed else None, sort=request.sort)
+    # Unfiltered searches are broad (SEARCH_BROAD_LIMIT in IndexQuery); a category and dates
+    # narrow inside the index.
+    return search_articles(
+        query=request.query,
+        sort=request.sort,
+        category=request.category,
+        date_from=request.date_from or None,
+        date_to=request.date_to or None,
+    )
 
 
 def _news_hits(articles: list[ArticlePage], query: str) -> list[Hit]:

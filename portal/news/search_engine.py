@@ -35,29 +35,94 @@ class IndexQuery:
     article, and every match costs time to count and order (the database walks the newest
     rows and stops there instead). `capped` then says that more articles match; filtered
     searches (category, dates) always see every match, so an old article can still be found
-    by narrowing."""
+    by narrowing.
 
-    def __init__(self, parsed: ParsedQuery, articles, sort: str, *, broad: bool = False):
+    A category and a date range narrow inside the index itself: every indexed text ends with
+    its categories' and year's tokens (search_tokens.py), so the match is "(the words) AND
+    zzdm12 [AND (zznam2024 OR zznam2025)]", and only the exact dates are then checked, on the
+    matches left (a join on the article's date). `articles`, when given, are candidates
+    checked as well (any other narrowing, and view restrictions when some exist)."""
+
+    def __init__(
+        self,
+        parsed: ParsedQuery,
+        articles,
+        sort: str,
+        *,
+        broad: bool = False,
+        tokens: list[str] | None = None,
+        date_from=None,
+        date_to=None,
+    ):
         self.parsed, self.sort = parsed, sort
         self.cap = max(settings.SEARCH_BROAD_LIMIT, 1) if broad else None
         self._total: int | None = None
         self._many: bool | None = None
-        self.candidates_sql, self.candidates_params = articles.order_by().values("pk").query.sql_with_params()
-        # All live articles without view restrictions: the index holds only live articles
-        # (rows are removed on unpublish), so no candidate check is needed at all; the
-        # articles shown are loaded with live() as a safety net.
-        self.all_public = broad and not PageViewRestriction.objects.exists()
+        if articles is None and PageViewRestriction.objects.exists():
+            from .selectors import live_articles
+
+            articles = live_articles()  # the public ones only
+        # No candidates: the index holds only live articles (rows are removed on unpublish),
+        # so no check is needed at all; the articles shown are loaded with live() as a safety net.
+        self.all_public = articles is None
+        if articles is not None:
+            self.candidates_sql, self.candidates_params = articles.order_by().values("pk").query.sql_with_params()
+        self.dates = [
+            (op, connection.ops.adapt_datetimefield_value(value))
+            for op, value in ((">=", date_from), ("<", date_to))
+            if value is not None
+        ]
         self.vendor = connection.vendor
+        narrowing = list(tokens or [])
         if self.vendor == "sqlite":
             self.match = fts5_match(parsed)
+            periods, self.edges = self._periods(date_from, date_to)
+            if periods:
+                narrowing.append("(" + " OR ".join(periods) + ")")
+            self.narrowing = " AND ".join(narrowing)
+            if self.narrowing:
+                self.match = f"({self.match}) AND {self.narrowing}"
         else:
+            # PostgreSQL: the dates are a range on the index's own date column, which the
+            # planner combines with the text's GIN index (BitmapAnd); the category is a token.
             self.config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
             self.match = tsquery(parsed)
+            self.narrowing = " & ".join(narrowing)
+            if self.narrowing:
+                self.match = f"({self.match}) & {self.narrowing}"
+
+    @staticmethod
+    def _periods(date_from, date_to) -> tuple[list[str], list[str] | None]:
+        """SQLite: the month (or year) tokens of a date range and those only partly in it
+        (search_tokens.date_tokens)."""
+        if date_from is None and date_to is None:
+            return [], []
+        from .search_tokens import date_tokens
+        from .selectors import first_article_year
+
+        return date_tokens(date_from, date_to, first_article_year() if date_from is None else 0)
 
     def _candidates(self, column: str) -> tuple[str, tuple]:
-        if self.all_public:
-            return "1 = 1", ()
-        return f"{column} IN ({self.candidates_sql})", tuple(self.candidates_params)
+        """The check of the candidates and dates on the matches' ids `column`."""
+        parts, params = [], []
+        if not self.all_public:
+            parts.append(f"{column} IN ({self.candidates_sql})")
+            params += self.candidates_params
+        if self.dates and self.vendor != "sqlite":  # the index's own date column (s.date)
+            parts += [f"s.date {op} %s" for op, _value in self.dates]
+            params += [value for _op, value in self.dates]
+        elif self.dates and self.edges != []:
+            # The exact dates, looked up (one row per match) only for the matches in the months
+            # the range covers in part: the tokens already placed the others inside it.
+            bounds = " AND ".join(f"a.date {op} %s" for op, _value in self.dates)
+            exact = f"EXISTS (SELECT 1 FROM {ARTICLE_TABLE} a WHERE a.page_ptr_id = {column} AND {bounds})"
+            if self.edges:
+                fts = FTS_TABLE
+                exact = f"({column} NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) OR {exact})"
+                params.append(" OR ".join(self.edges))
+            parts.append(exact)
+            params += [value for _op, value in self.dates]
+        return (" AND ".join(parts) or "1 = 1"), tuple(params)
 
     def _matches(self) -> tuple[str, list]:
         """CTEs `f` (every kept match: id, and on SQLite its bm25 rank r when scored) and `k`
@@ -85,10 +150,21 @@ class IndexQuery:
             )
             params = [self.config, self.match, *params]
         if self.cap:
-            sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}) "
+            sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}), "
         else:
-            sql += "k AS (SELECT * FROM f) "
+            sql += "k AS (SELECT * FROM f), "
+        # The re-ranked window: the newest `window` matches (every match of a broad search).
+        sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM (SELECT id FROM k ORDER BY id DESC LIMIT {self.window}) AS newest) "
         return sql, params
+
+    @property
+    def window(self) -> int:
+        """How many of the newest matches the relevance order looks at: the phrase present
+        first, then the rank, only among them; older matches follow newest first. Every match
+        stays counted and reachable; a filtered search's cost no longer grows with every match
+        of a large category (evaluating the phrase on 10,000 articles took most of its time).
+        When the matches are few enough to be ranked, the window holds them all."""
+        return self.cap or max(settings.SEARCH_RANKED_MATCHES, settings.SEARCH_BROAD_LIMIT, 1)
 
     def _scored(self) -> bool:
         """SQLite: whether bm25 orders the matches. bm25 is computed in the MATCH itself and
@@ -114,9 +190,13 @@ class IndexQuery:
         if self.vendor == "sqlite":
             fts = FTS_TABLE
             phrase = '"' + " ".join(self.parsed.phrase) + '"'
+            if self.narrowing:  # the phrase looked up among the narrowed matches only
+                phrase = f"{phrase} AND {self.narrowing}"
             score = "k.r, " if self._scored() else ""
+            # The phrase looked up among the window only (rowid >= its lowest id: FTS5 walks the
+            # newest rows); a match outside the window is never "phrase first".
             order = (
-                f"(k.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= (SELECT min(id) FROM k))) DESC, "
+                f"(k.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s AND rowid >= (SELECT low FROM w))) DESC, "
                 f"{score}k.id DESC"
             )
             return "", order, [phrase]
@@ -125,7 +205,7 @@ class IndexQuery:
         ranked = max(settings.SEARCH_RANKED_MATCHES, 1)
         # The count is an InitPlan, computed once; ts_rank is only evaluated when it is small.
         order = (
-            "(k.vector @@ to_tsquery(%s::regconfig, %s)) DESC, "
+            "CASE WHEN k.id >= (SELECT low FROM w) THEN k.vector @@ to_tsquery(%s::regconfig, %s) END DESC NULLS LAST, "
             f"CASE WHEN (SELECT count(*) FROM f) <= {ranked} THEN ts_rank(k.vector, to_tsquery(%s::regconfig, %s)) END "
             "DESC NULLS LAST, k.id DESC"
         )

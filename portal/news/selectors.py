@@ -15,6 +15,12 @@ def live_articles() -> QuerySet[ArticlePage]:
     return ArticlePage.objects.live().public().order_by("-date", "-pk")
 
 
+def first_article_year() -> int:
+    """The year of the oldest live article (the start of an open date range), this year when none."""
+    oldest = ArticlePage.objects.live().order_by("date").values_list("date", flat=True).first()
+    return timezone.localtime(oldest).year if oldest else timezone.localdate().year
+
+
 def published_articles() -> QuerySet[ArticlePage]:
     """Live articles, newest first, including those behind a view restriction (read-aloud
     records them all; what is public is decided where they are served)."""

@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 
 from portal.core.text import slugify_vi
 
-from .models import ArticlePage, ArticleSearchText, ArticleViewCount, CategoryPage
+from .models import ArticlePage, ArticleSearchText, ArticleViewCount, CategoryPage, category_paths
 
 logger = logging.getLogger("portal.news")
 
@@ -92,22 +92,41 @@ def article_search_index_update(page: ArticlePage) -> None:
     if not page.live:
         article_search_index_remove(page_id=page.pk)
         return
-    ArticleSearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page.search_text()})
+    ArticleSearchText.objects.update_or_create(
+        page_id=page.pk, defaults={"text": page.search_text(), "date": page.date}
+    )
 
 
 def article_search_index_remove(*, page_id: int) -> None:
     ArticleSearchText.objects.filter(page_id=page_id).delete()
 
 
+def article_search_index_moved(page) -> int:
+    """Index again the live articles at or under a page that moved (an article, or a category
+    with its articles): their category tokens changed (search_tokens.py). Returns how many."""
+    categories = category_paths()
+    path = Page.objects.values_list("path", flat=True).get(pk=page.pk)  # where it is now
+    articles = ArticlePage.objects.live().filter(path__startswith=path).prefetch_related("tags")
+    count = 0
+    with transaction.atomic():
+        for article in articles.iterator(chunk_size=500):
+            ArticleSearchText.objects.filter(page_id=article.pk).update(
+                text=article.search_text(categories), date=article.date
+            )
+            count += 1
+    return count
+
+
 def article_search_index_rebuild(*, batch_size: int = 500, progress=None) -> int:
     """Index every live article again from scratch (after an upgrade, or to repair)."""
     ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
+    categories = category_paths()
     with transaction.atomic():
         ArticleSearchText.objects.all().delete()
         for start in range(0, len(ids), batch_size):
             pages = ArticlePage.objects.filter(pk__in=ids[start : start + batch_size]).prefetch_related("tags")
             ArticleSearchText.objects.bulk_create(
-                [ArticleSearchText(page_id=p.pk, text=p.search_text()) for p in pages]
+                [ArticleSearchText(page_id=p.pk, text=p.search_text(categories), date=p.date) for p in pages]
             )
             if progress:
                 progress(min(start + batch_size, len(ids)), len(ids))

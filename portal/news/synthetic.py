@@ -27,7 +27,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.core.text import slugify_vi
 
-from .models import ArticlePage, ArticleSearchText, CategoryPage
+from .models import ArticlePage, ArticleSearchText, CategoryPage, category_paths
 from .services import category_get_or_create
 
 # Words and phrases of the department's daily news, combined at random into titles and text.
@@ -320,8 +320,10 @@ def seed_synthetic(
             pages = list(ArticlePage.objects.filter(pk__in=ids).prefetch_related("tags"))
             if wagtail_index:
                 backend.add_bulk(ArticlePage, pages)  # Wagtail's index (admin search)
+            categories = category_paths()
             ArticleSearchText.objects.bulk_create(  # the public search's index
-                [ArticleSearchText(page_id=p.pk, text=p.search_text()) for p in pages], batch_size=500
+                [ArticleSearchText(page_id=p.pk, text=p.search_text(categories), date=p.date) for p in pages],
+                batch_size=500,
             )
             index_seconds += time.perf_counter() - t1
         done += size

@@ -3,12 +3,19 @@ from wagtail import hooks
 
 @hooks.register("portal_setup")
 def index_existing_articles(home):
-    """A database from before the public search index (or restored without it) gets its live
-    articles indexed once, by `setup_portal` (which `make run` runs)."""
+    """A database from before the public search index (or restored without it), or whose index
+    predates the filter tokens (search_tokens.py), gets its live articles indexed again once,
+    by `setup_portal` (which `make run` and every upgrade run)."""
     from .models import ArticlePage, ArticleSearchText
+    from .search_tokens import MONTH
     from .services import article_search_index_rebuild
 
-    if not ArticleSearchText.objects.exists() and ArticlePage.objects.live().exists():
+    first = ArticleSearchText.objects.order_by("pk").values_list("text", "date").first()
+    if first is None:
+        stale = ArticlePage.objects.live().exists()
+    else:
+        stale = f" {MONTH}" not in first[0] or ArticleSearchText.objects.filter(date__isnull=True).exists()
+    if stale:
         article_search_index_rebuild()
 
 

@@ -1,0 +1,73 @@
+"""Narrowing inside the index (issue 17: filtered searches at scale, portal/news/search_tokens.py):
+a category (with its sub-categories) and a date range become tokens the full-text index
+intersects itself, the exact dates are then checked; moves and old indexes are kept right."""
+
+import datetime as dt
+
+from portal.news.models import ArticleSearchText
+from portal.news.search import search_articles
+from portal.news.tests.factories import make_article, make_category
+
+from .factories import HCM, titles
+
+
+def test_a_category_narrows_to_itself_and_its_sub_categories(home, category):
+    sub = make_category(category, "Đề tài cấp tỉnh")
+    elsewhere = make_category(home, "Thi đua – Khen thưởng")
+    direct = make_article(category, "Nghiệm thu đề tài giống lúa")
+    deeper = make_article(sub, "Nghiệm thu đề tài chè")
+    other = make_article(elsewhere, "Nghiệm thu đề tài phong trào")
+    assert sorted(titles(search_articles(query="nghiem thu de tai", category=category))) == sorted(
+        [direct.title, deeper.title]
+    )
+    assert titles(search_articles(query="nghiem thu de tai", category=sub)) == [deeper.title]
+    assert titles(search_articles(query="nghiem thu de tai", category=elsewhere)) == [other.title]
+    assert not search_articles(query="nghiem thu de tai", category=sub).capped  # filtered: every match
+    assert titles(search_articles(query="zzdm", category=sub)) == []  # the tokens are not words
+
+
+def test_moving_an_article_or_a_category_moves_it_in_the_index(home, category):
+    sub = make_category(category, "Đề tài cấp tỉnh")
+    elsewhere = make_category(home, "Thi đua – Khen thưởng")
+    article = make_article(sub, "Hội thảo nông nghiệp công nghệ cao")
+    article.move(elsewhere, pos="last-child")
+    assert titles(search_articles(query="nong nghiep", category=category)) == []
+    assert titles(search_articles(query="nong nghiep", category=elsewhere)) == [article.title]
+    sub.move(elsewhere, pos="last-child")  # a whole category, its articles with it
+    other = make_article(sub, "Nông nghiệp sạch")
+    assert sorted(titles(search_articles(query="nong nghiep", category=elsewhere))) == sorted(
+        [article.title, other.title]
+    )
+    assert titles(search_articles(query="nong nghiep", category=category)) == []
+
+
+def test_a_date_range_is_exact_at_its_ends_across_years(home, category):
+    def at(*parts):
+        return dt.datetime(*parts, tzinfo=HCM)
+
+    make_article(category, "Báo cáo điện mặt trời cuối năm", date=at(2024, 12, 31, 23, 30))
+    make_article(category, "Báo cáo điện mặt trời đầu năm", date=at(2025, 1, 1, 0, 15))
+    make_article(category, "Báo cáo điện mặt trời tháng sáu", date=at(2025, 6, 30, 9))
+
+    def found(date_from=None, date_to=None):
+        return sorted(titles(search_articles(query="dien mat troi", date_from=date_from, date_to=date_to)))
+
+    assert found(at(2025, 1, 1)) == ["Báo cáo điện mặt trời tháng sáu", "Báo cáo điện mặt trời đầu năm"]
+    assert found(None, at(2025, 1, 1)) == ["Báo cáo điện mặt trời cuối năm"]  # the end is exclusive
+    assert found(at(2024, 12, 31), at(2025, 1, 2)) == [
+        "Báo cáo điện mặt trời cuối năm",
+        "Báo cáo điện mặt trời đầu năm",
+    ]
+    assert found(at(2025, 7, 1), at(2025, 7, 2)) == []
+    both = search_articles(query="dien mat troi", category=category, date_from=at(2025, 6, 1))
+    assert titles(both) == ["Báo cáo điện mặt trời tháng sáu"]
+
+
+def test_an_index_from_before_the_tokens_is_rebuilt_by_setup(home, category):
+    from django.core.management import call_command
+
+    article = make_article(category, "Chuyển đổi số trong quản lý nhiệm vụ")
+    ArticleSearchText.objects.filter(page_id=article.pk).update(text="chuyen doi so trong quan ly nhiem vu")
+    assert titles(search_articles(query="chuyen doi so", category=category)) == []
+    call_command("setup_portal", verbosity=0)
+    assert titles(search_articles(query="chuyen doi so", category=category)) == [article.title]
