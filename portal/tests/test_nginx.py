@@ -180,3 +180,26 @@ def test_counters_keep_working_on_a_micro_cached_page(nginx, settings, home):
         assert response.status == 200 and response.getheader("X-Micro-Cache") is None, data
         counts.append(data["page_views"])
     assert counts[1] > counts[0] >= 1  # two readers of the cached page, two readings counted
+
+    # The satisfaction question in the footer of the same cached page posts without a form
+    # token (none can be in a shared copy) and is answered by the portal, not by the cache.
+    from urllib.parse import urlencode
+
+    from portal.feedback.models import SiteRating
+
+    assert re.search(r'<form method="post" action="(/danh-gia-hai-long/)" data-site-rating>', html)
+    score = re.search(r'name="score" value="(\d+)"', html).group(1)
+    before = SiteRating.objects.count()
+    connection = http.client.HTTPSConnection("127.0.0.1", https_port, context=loopback_tls_context(), timeout=20)
+    connection.request(
+        "POST",
+        "/danh-gia-hai-long/",
+        body=urlencode({"score": score, "comment": "", "next": path}),
+        headers={"Host": site.hostname, "Content-Type": "application/x-www-form-urlencoded",
+                 "Accept": "application/json", "Origin": f"https://{site.hostname}"},
+    )  # fmt: skip
+    rated = connection.getresponse()
+    answer = json.loads(rated.read())
+    connection.close()
+    assert rated.status == 201 and answer["ok"] and rated.getheader("X-Micro-Cache") in (None, "BYPASS"), answer
+    assert SiteRating.objects.count() == before + 1
