@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .eligibility import evaluate, parse_case
-from .models import Award, Official, Unit, YearRecord
+from .models import Award, Official, Posting, Unit, YearRecord
 from .selectors import cases_data
 
 UNITS = [
@@ -84,6 +84,22 @@ def demo_records() -> str:
             officials.append(
                 (Official.objects.create(full_name=name, unit=unit, position=position), rng.random() * 0.45)
             )
+    # Every twentieth official came from another unit two years ago (their postings say so).
+    moved_on = last - 1
+    came_from = {}
+    position = {unit.pk: n for n, unit in enumerate(units)}
+    for official, _strength in officials[::20]:
+        earlier = units[(position[official.unit_id] + 1) % len(units)]
+        came_from[official.pk] = earlier
+        Posting.objects.create(
+            official=official, unit=earlier, start_year=years[0], end_year=moved_on - 1, sort_order=0
+        )
+        Posting.objects.create(official=official, unit_id=official.unit_id, start_year=moved_on, sort_order=1)
+
+    def unit_of(official, year: int) -> int:
+        earlier = came_from.get(official.pk)
+        return earlier.pk if earlier is not None and year < moved_on else official.unit_id
+
     decision, earned = 100, {}
     scopes = random.Random(2027)  # its own draws: the records above stay what they were
     for year in years:
@@ -122,8 +138,8 @@ def demo_records() -> str:
                     )
         Award.objects.bulk_create(conferred)
     for unit in units:
-        members = [o for o, _s in officials if o.unit_id == unit.pk]
         for year in years:
+            members = [o for o, _s in officials if unit_of(o, year) == unit.pk]
             YearRecord.objects.create(
                 unit=unit,
                 year=year,

@@ -35,6 +35,7 @@ def awards_log_actions(actions):
         ("close", _("Close the council meeting")),
         ("confer", _("Confer by decision")),
         ("disclose", _("Publish for comments")),
+        ("members_counted", _("Count the members from their records")),
     ):
         actions.register_action(f"portal.awards.{action}", label, label)
 

@@ -3,7 +3,18 @@ nomination to decision (cycle.py)."""
 
 from .cycle import BaseSalary, CouncilMeeting, Decision, DisclosureComment, Nomination, VotingRule
 from .movements import Bloc, BlocYear, Movement, Registration
-from .records import AWARDS, RATINGS, SCOPE_FACTS, YEAR_VALIDATORS, Award, Official, OfSubject, Unit, YearRecord
+from .records import (
+    AWARDS,
+    RATINGS,
+    SCOPE_FACTS,
+    YEAR_VALIDATORS,
+    Award,
+    Official,
+    OfSubject,
+    Posting,
+    Unit,
+    YearRecord,
+)
 from .rules import RuleSetVersion
 from .settings import AwardsSettings
 
@@ -24,6 +35,7 @@ __all__ = [
     "Nomination",
     "OfSubject",
     "Official",
+    "Posting",
     "Registration",
     "RuleSetVersion",
     "Unit",

@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
 
 RATINGS = [
     ("htxsnv", _("Completed duties excellently")),
@@ -68,8 +71,10 @@ class Unit(models.Model):
             ancestor = ancestor.parent
 
 
-class Official(models.Model):
-    """A person whose achievements are recorded (cán bộ, công chức, viên chức, người lao động)."""
+class Official(ClusterableModel):
+    """A person whose achievements are recorded (cán bộ, công chức, viên chức, người lao động).
+    `unit` is where they work now; `postings` where they worked which years, which makes them
+    members of those units' collectives in those years (selectors.unit_members)."""
 
     full_name = models.CharField(_("full name"), max_length=120)
     unit = models.ForeignKey(
@@ -86,6 +91,7 @@ class Official(models.Model):
         FieldPanel("full_name"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("position")]),
         FieldPanel("active"),
+        InlinePanel("postings", heading=_("Units worked in"), label=_("posting")),
     ]
 
     class Meta:
@@ -95,6 +101,30 @@ class Official(models.Model):
 
     def __str__(self):
         return self.full_name
+
+
+class Posting(Orderable):
+    """A stretch of years an official worked in a unit (quá trình công tác). An official with no
+    posting belongs to their current unit every year."""
+
+    official = ParentalKey(Official, on_delete=models.CASCADE, related_name="postings")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"), limit_choices_to={"external": False}
+    )
+    start_year = models.PositiveSmallIntegerField(_("from year"), validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("to year"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Empty: still there.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("unit"), FieldPanel("start_year"), FieldPanel("end_year")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+
+    def clean(self):
+        if self.end_year is not None and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The first year comes after the last.")})
 
 
 class OfSubject(models.Model):

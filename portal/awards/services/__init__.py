@@ -21,9 +21,11 @@ from .nominations import (
     nomination_submit,
     nomination_withdraw,
 )
+from .records import year_record_count_members
 from .setup import seed_settings
 
 __all__ = [
+    "year_record_count_members",
     "AwardsActionError",
     "CommentInvalid",
     "comment_challenge_needed",

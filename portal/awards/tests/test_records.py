@@ -135,4 +135,15 @@ def test_the_demo_has_a_department_of_records(db, home):
     assert last.exists() and set(last.values_list("decision_number", flat=True)) == {"15/QĐ-SKHCN"}
     assert Award.objects.filter(code="cstd_co_so").exists() and "120 cán bộ" in summary
     assert Award.objects.filter(unit__isnull=False, code__in=["tt_ldtt", "tt_ldxs"]).exists()  # units too
+    # Six officials came from another unit: the units' member counts follow their postings.
+    from portal.awards.models import Posting
+    from portal.awards.selectors import unit_members
+
+    moved = Posting.objects.filter(end_year__isnull=False).select_related("official", "unit").first()
+    assert Posting.objects.filter(end_year__isnull=False).count() == 6
+    assert moved.official in unit_members(moved.unit, years[0]) and moved.official not in unit_members(
+        moved.unit, years[-1]
+    )
+    for record in YearRecord.objects.filter(unit=moved.unit, year__in=[years[0], years[-1]]):
+        assert record.members_total == len(unit_members(moved.unit, record.year))
     assert demo_records() == ""  # idempotent
