@@ -4,6 +4,7 @@ members' names (Task.members) and who made each change (TaskEvent.user)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -93,3 +94,23 @@ def status_counts() -> dict[str, int]:
     counts = dict.fromkeys(TaskStatus.values, 0)
     counts.update(dict(rows))
     return counts
+
+
+_DEGREES = re.compile(r"^(?:(?:gs|pgs|ts|tskh|ths|ks|cn|bs|ds|kts|ncs)\b[\s.]*)+")
+
+
+def _person(name: str) -> str:
+    """A name folded, without the academic titles written before it ("PGS.TS. Trần Thị Mai")."""
+    return " ".join(_DEGREES.sub("", fold_for_search(name).replace(".", ". ")).split())
+
+
+def accepted_tasks_led_by(full_name: str, year: int) -> list[Task]:
+    """Tasks accepted in `year` whose principal investigator is `full_name` (titles and
+    diacritics aside): what the emulation and awards records may count as an accepted task
+    (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23). The registry names investigators as
+    written, so this matches names, not people: a namesake is possible and the officer decides."""
+    wanted = _person(full_name)
+    if not wanted:
+        return []
+    accepted = Task.objects.filter(status=TaskStatus.ACCEPTED, accepted_on__year=year).order_by("code")
+    return [task for task in accepted if _person(task.investigator) == wanted]

@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 
 from portal.core.params import BadParameter, year
+from portal.science.selectors import accepted_tasks_led_by
 
 from .. import services
 from ..models import Official, Unit, YearRecord
@@ -46,6 +47,10 @@ def check(request, kind: str, pk: int):
         names = {code: rules.titles[code]["name"] for code in verdicts}
         rows = [(names[code], verdict) for code, verdict in verdicts.items()]
     context = {"subject": subject, "year": chosen, "rows": rows, "rules": rules, "error": error, "kind": kind}
+    if kind == "official":
+        # Accepted S&T tasks the official led that year (the registry, by name): the officer
+        # records them as initiatives and their recognised scope in the yearly record.
+        context["tasks"] = accepted_tasks_led_by(subject.full_name, chosen)
     if kind == "unit":
         context.update(
             members=member_counts(subject, chosen),

@@ -89,3 +89,32 @@ def test_editors_cannot_write_the_counts(units, client, home):
     client.force_login(editor)
     client.post(f"/admin/awards/check/unit/{lab.pk}/", {"action": "count_members", "year": "2023"})
     assert YearRecord.objects.get(unit=lab, year=2023).members_total is None
+
+
+def test_the_check_page_lists_the_accepted_tasks_the_official_led(db, client, home):
+    """The link to the S&T registry: tasks accepted that year whose investigator is the
+    official (academic titles and diacritics aside)."""
+    from portal.science.models import Organisation, Task
+
+    unit = Unit.objects.create(name="Phòng Quản lý khoa học")
+    official = Official.objects.create(full_name="Trần Thị Mai", unit=unit)
+    YearRecord.objects.create(official=official, year=2025, rating="htxsnv")
+    host = Organisation.objects.create(name="Viện Khoa học Nông nghiệp")
+    base = {"kind": "de-tai", "field": "nong-nghiep", "host": host, "start": dt.date(2023, 1, 1)}
+    Task.objects.create(
+        code="ĐT.03/2023", title="Chọn tạo giống chè chất lượng cao", level="tinh", investigator="PGS.TS. Trần Thị Mai",
+        status="accepted", rating="dat", end=dt.date(2025, 6, 30), accepted_on=dt.date(2025, 9, 12), **base,
+    )  # fmt: skip
+    Task.objects.create(
+        code="ĐT.04/2023", title="Bảo tồn nguồn gen lúa nếp", level="tinh", investigator="ThS. Trần Văn Mai",
+        status="accepted", rating="dat", end=dt.date(2025, 6, 30), accepted_on=dt.date(2025, 9, 12), **base,
+    )  # fmt: skip
+    officer = get_user_model().objects.create_user("thiduakt4", password="x-Secret-123")
+    officer.groups.add(Group.objects.get(name=OFFICERS))
+    client.force_login(officer)
+    html = client.get(f"/admin/awards/check/official/{official.pk}/", {"year": "2025"}).content.decode()
+    assert "ĐT.03/2023" in html and "Chọn tạo giống chè" in html and "ĐT.04/2023" not in html
+    assert (
+        "ĐT.03/2023"
+        not in client.get(f"/admin/awards/check/official/{official.pk}/", {"year": "2024"}).content.decode()
+    )
