@@ -38,10 +38,12 @@ class IndexQuery:
     by narrowing.
 
     A category and a date range narrow inside the index itself: every indexed text ends with
-    its categories' and year's tokens (search_tokens.py), so the match is "(the words) AND
-    zzdm12 [AND (zznam2024 OR zznam2025)]", and only the exact dates are then checked, on the
-    matches left (a join on the article's date). `articles`, when given, are candidates
-    checked as well (any other narrowing, and view restrictions when some exist)."""
+    tokens of its categories, year and month (search_tokens.py), so a category is "(the words)
+    AND zzdm12". A date range is, on SQLite, the month (or year) tokens it covers, the exact
+    date being looked up only for the matches in its edge months; on PostgreSQL a range on the
+    index's own date column, which the planner combines with the GIN index. `articles`, when
+    given, are candidates checked as well (any other narrowing, and view restrictions when
+    some exist)."""
 
     def __init__(
         self,
@@ -154,7 +156,8 @@ class IndexQuery:
         else:
             sql += "k AS (SELECT * FROM f), "
         # The re-ranked window: the newest `window` matches (every match of a broad search).
-        sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM (SELECT id FROM k ORDER BY id DESC LIMIT {self.window}) AS newest) "
+        newest = f"SELECT id FROM k ORDER BY id DESC LIMIT {self.window}"
+        sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM ({newest}) AS newest) "
         return sql, params
 
     @property
