@@ -42,11 +42,11 @@ import urllib3
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import BEHIND_NGINX  # noqa: E402
 from portal.core.localstack import ROOT, Stack, StackError, free_port, port_open  # noqa: E402
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our own self-signed nginx
 DATABASE = os.environ.get("ATTACK_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_attack")
-BEHIND_NGINX = {"X-Forwarded-Proto": "https"}
 LIFTED = {  # node B: one address stands for many
     "FEEDBACK_ATTEMPTS_PER_IP_HOUR": "1000000",
     "FEEDBACK_LIMIT_PER_IP_HOUR": "1000000",

@@ -5,6 +5,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# What nginx tells an app node (gunicorn trusts it from the loopback): the benchmarks that talk
+# to a node directly send it, so the node serves them as it serves what nginx passes on.
+BEHIND_NGINX = {"X-Forwarded-Proto": "https"}
 
 
 def setup_django(default_db: str) -> None:

@@ -29,13 +29,12 @@ from urllib.request import Request, urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import BEHIND_NGINX  # noqa: E402
 from portal.core.localstack import Stack, StackError, free_port, loopback_tls_context  # noqa: E402
 
 SECONDS = min(15, int(os.environ.get("BENCH_WRK_SECONDS", "5")))
 CONNECTIONS = (16, 64)
 TARGETS = {"a_share_of_d": 0.30, "b_rps": 1500, "c_article_rps": 200, "p99_ms_at_64": 50}
-# What nginx tells a node (gunicorn trusts it from the loopback); nginx itself sets its own.
-BEHIND_NGINX = {"X-Forwarded-Proto": "https"}
 
 
 def fetch(url: str, headers: dict | None = None) -> bytes:

@@ -31,6 +31,7 @@ from portal.search.filters import parse_date_filter
 
 from .blocks import ArticleBodyBlock
 from .feeds import category_feed
+from .search_tokens import tokens_for
 
 
 class CategoryPage(ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
@@ -218,8 +219,6 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
         """What the public search matches: the folded title, summary, body and tags, then the
         filter tokens of its categories and year (search_tokens.py; `categories` is
         category_paths() below, read here when not given)."""
-        from .search_tokens import tokens_for
-
         tags = " ".join(tag.name for tag in self.tags.all())
         text = fold_for_search(" ".join([self.title, self.summary, self.body_text(), tags]))
         tokens = tokens_for(self.path, self.date, category_paths() if categories is None else categories)

@@ -35,10 +35,6 @@ def local(moment: dt.datetime | dt.date) -> dt.date:
     return moment
 
 
-def year_of(moment: dt.datetime | dt.date) -> int:
-    return local(moment).year
-
-
 def tokens_for(path: str, date: dt.datetime | None, categories: dict[str, int]) -> list[str]:
     """The filter tokens of an article at tree `path` published on `date`."""
     ancestors = [path[:end] for end in range(STEP, len(path), STEP)]

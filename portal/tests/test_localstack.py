@@ -51,21 +51,6 @@ def _get(port: int, path: str, headers: dict | None = None):
     return response, body
 
 
-@pytest.fixture
-def stack_database():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres") or not os.environ.get("REDIS_URL"):
-        pytest.skip("needs DATABASE_URL (PostgreSQL) and REDIS_URL")
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"portal_stack_{os.getpid()}"
-    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
-    yield parts._replace(path=f"/{name}").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def test_the_stack_starts_serves_reports_ready_and_stops(tmp_path, stack_database):
     redis = urlsplit(os.environ["REDIS_URL"])
     stack = Stack(

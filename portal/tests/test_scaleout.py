@@ -90,22 +90,7 @@ def front_get(stack: Stack, path: str):
 
 
 @pytest.fixture
-def database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres") or not os.environ.get("REDIS_URL"):
-        pytest.skip("needs DATABASE_URL (PostgreSQL) and REDIS_URL")
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"portal_scaleout_{os.getpid()}"
-    admin = parts._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
-    yield parts._replace(path=f"/{name}").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def two_nodes(tmp_path, database_url):
+def two_nodes(tmp_path, stack_database):
     import urllib3
 
     urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
@@ -119,7 +104,7 @@ def two_nodes(tmp_path, database_url):
         https_port=free_port(),
         http_port=free_port(),
         node_ports=[free_port(), free_port()],
-        database_url=database_url,
+        database_url=stack_database,
         redis_url=f"redis://{redis.hostname}:{redis.port or 6379}/11",
         web_workers=2,
     )

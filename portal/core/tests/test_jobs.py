@@ -108,25 +108,10 @@ def test_two_schedulers_run_a_job_once_per_interval(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_claims_have_one_winner():
     """Eight schedulers asking at once (threads with their own connections): one runs it."""
-    import threading
-
-    from django.db import connection
+    from .concurrency import at_once
 
     job = jobs.Job("flush", "flush", every=60)
-    wins, barrier = [], threading.Barrier(8)
-
-    def scheduler():
-        try:
-            barrier.wait()
-            wins.append(jobs.claim(job))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=scheduler) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    wins = at_once(lambda: jobs.claim(job), 8)
     assert sorted(wins) == [False] * 7 + [True]
 
 

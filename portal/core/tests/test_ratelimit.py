@@ -3,7 +3,6 @@ from one address passed a limit of 3 when the workers shared file caches)."""
 
 import datetime as dt
 import os
-import threading
 from unittest import mock
 
 import pytest
@@ -11,6 +10,8 @@ from django.utils import timezone
 
 from portal.core import ratelimit
 from portal.core.models import RateCounter
+
+from .concurrency import at_once
 
 
 @pytest.fixture
@@ -40,20 +41,5 @@ def test_with_memory_or_redis_counters_stay_in_the_cache():
 @pytest.mark.skipif(not os.environ.get("DATABASE_URL"), reason="concurrent writers need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_hits_are_all_counted(file_caches):
-    from django.db import connection
-
-    results, barrier = [], threading.Barrier(30)
-
-    def attempt():
-        barrier.wait()
-        try:
-            results.append(ratelimit.hit("burst", 3600))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=attempt) for _ in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(lambda: ratelimit.hit("burst", 3600), 30)
     assert sorted(results) == list(range(1, 31)) and ratelimit.count("burst") == 30
