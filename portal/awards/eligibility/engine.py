@@ -138,37 +138,29 @@ class Checker:
 
     def c_consecutive(self, spec, code, year, rules) -> Outcome:
         """The title `code` in each of `count` consecutive years up to `year`."""
-        wanted, count = spec["code"], spec["count"]
-        missing, unknown = [], []
-        for y in range(year - count + 1, year + 1):
-            held = self.holds(wanted, y)
-            (missing if held is False else unknown if held is None else []).append(y)
-        name = self.names(wanted)
-        if missing:
-            years = ", ".join(map(str, missing))
-            return Outcome(False, [f"Cần {count} năm liên tục đạt {name} đến năm {year}; thiếu năm {years}."])
-        if unknown:
-            return Outcome(None, [f"Chưa xác định được danh hiệu {name} năm {unknown[0]}."])
-        return Outcome(True)
+        count = spec["count"]
+        needed = f"Cần {count} năm liên tục đạt {self.names(spec['code'])} đến năm {year}"
+        return self._held_in(spec["code"], range(year - count + 1, year + 1), needed)
 
     def c_consecutive_times(self, spec, code, year, rules) -> Outcome:
         """The title `code` `count` times running, each time covering `every` years: for the
         candidate year and for each `every` years before it ("02 lần liên tục" Chiến sĩ thi đua
         cấp tỉnh, each given for three years of Chiến sĩ thi đua cơ sở: 2022 and 2025)."""
-        wanted, count, every = spec["code"], spec["count"], spec["every"]
+        count, every = spec["count"], spec["every"]
         years = [year - every * n for n in range(count - 1, -1, -1)]
+        needed = f"Cần {count:02d} lần liên tục đạt {self.names(spec['code'])} (năm {', '.join(map(str, years))})"
+        return self._held_in(spec["code"], years, needed)
+
+    def _held_in(self, wanted: str, years, needed: str) -> Outcome:
+        """The title `wanted` held in every one of `years`: False naming the years missing (after
+        `needed`, what the rule asks), None for the first year not decided yet."""
         held = {y: self.holds(wanted, y) for y in years}
-        name = self.names(wanted)
         missing = [y for y in years if held[y] is False]
         if missing:
-            listed = ", ".join(map(str, years))
-            return Outcome(
-                False,
-                [f"Cần {count:02d} lần liên tục đạt {name} (năm {listed}); thiếu năm {', '.join(map(str, missing))}."],
-            )
+            return Outcome(False, [f"{needed}; thiếu năm {', '.join(map(str, missing))}."])
         unknown = [y for y in years if held[y] is None]
         if unknown:
-            return Outcome(None, [f"Chưa xác định được danh hiệu {name} năm {unknown[0]}."])
+            return Outcome(None, [f"Chưa xác định được danh hiệu {self.names(wanted)} năm {unknown[0]}."])
         return Outcome(True)
 
     def c_any_of(self, spec, code, year, rules) -> Outcome:
