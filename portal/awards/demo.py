@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from .eligibility import evaluate, parse_case
-from .models import Award, Official, Posting, Unit, YearRecord
+from .eligibility.case import CANH_CAO
+from .models import Award, Discipline, Official, Posting, Unit, YearRecord
 from .selectors import cases_data
 
 UNITS = [
@@ -56,6 +57,11 @@ GIVEN = [
 POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chuyên viên chính", "Chuyên viên", "Chuyên viên", "Viên chức"]
 OFFICIALS_PER_UNIT = 15
 YEARS = 6
+# Two discipline decisions (index of the official, form, years before the year under review it
+# took effect, its day, and how many months its effect lasts as the decision says): a khiển
+# trách ending in the middle of a year (the checker asks about that year) and a cảnh cáo in the
+# year under review (no title that year; the unit's collective titles are barred too).
+DISCIPLINES = [(37, "khien_trach", 3, (4, 15), 12), (104, "canh_cao", 0, (5, 20), 12)]
 
 
 def _rating(rng: random.Random, strength: float) -> str:
@@ -95,6 +101,21 @@ def demo_records() -> str:
             official=official, unit=earlier, start_year=years[0], end_year=moved_on - 1, sort_order=0
         )
         Posting.objects.create(official=official, unit_id=official.unit_id, start_year=moved_on, sort_order=1)
+
+    for index, form, years_before, (month, day), months in DISCIPLINES:
+        start = dt.date(last - years_before, month, day)
+        end_month = start.month + months
+        until = dt.date(start.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, start.day) - dt.timedelta(days=1)
+        Discipline.objects.create(
+            official=officials[index][0],
+            form=form,
+            decision_number=f"{index}/QĐ-SKHCN-KL",
+            effective_date=start,
+            effect_until=until,
+        )
+    grave = {
+        (d.official_id, d.effective_date.year) for d in Discipline.objects.all() if d.severity >= CANH_CAO
+    }  # cảnh cáo or above: the member's unit is marked that year (Điều 27, 28)
 
     def unit_of(official, year: int) -> int:
         earlier = came_from.get(official.pk)
@@ -147,6 +168,7 @@ def demo_records() -> str:
                 members_total=len(members),
                 members_ldtt=sum(1 for o in members if "ldtt" in earned[o.pk, year]),
                 members_cstd=sum(1 for o in members if "cstd_co_so" in earned[o.pk, year]),
+                discipline=any((o.pk, year) in grave for o in members),
             )
     for year in years[:-1]:  # the units' titles of the years already decided
         cases = cases_data(units, year)

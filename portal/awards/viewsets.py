@@ -17,6 +17,7 @@ from .models import (
     Bloc,
     CouncilMeeting,
     Decision,
+    Discipline,
     Movement,
     Nomination,
     Official,
@@ -78,6 +79,18 @@ class YearRecordViewSet(SnippetViewSet):
     menu_label = _("Yearly records")
     list_display = ["__str__", "year", "rating", "initiatives"]
     list_filter = ["year", "rating"]
+
+
+class DisciplineViewSet(SnippetViewSet):
+    model = Discipline
+    icon = "warning"
+    menu_label = _("Disciplines")
+    list_display = ["official", "form", "decision_number", "effective_date", "effect_until"]
+    list_filter = ["form"]
+    search_fields = ["official__full_name", "decision_number"]
+
+    def get_queryset(self, request):
+        return Discipline.objects.select_related("official")
 
 
 class AwardViewSet(SnippetViewSet):
@@ -184,6 +197,7 @@ class AwardsGroup(SnippetViewSetGroup):
         OfficialViewSet,
         YearRecordViewSet,
         AwardViewSet,
+        DisciplineViewSet,
         RuleSetVersionViewSet,
         VotingRuleViewSet,
         BaseSalaryViewSet,

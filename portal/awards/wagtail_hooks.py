@@ -74,7 +74,7 @@ def awards_demo(home):
 def awards_records_are_personal_data():
     # Officials' yearly ratings and discipline are personal data (portal.core.privacy):
     # whoever can read them signs in with two steps.
-    return ["awards.view_yearrecord"]
+    return ["awards.view_yearrecord", "awards.view_discipline"]
 
 
 @hooks.register("portal_public_addresses")

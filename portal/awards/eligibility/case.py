@@ -5,6 +5,7 @@ awards")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 RATINGS = {"htxsnv": 3, "httnv": 2, "htnv": 1, "khtnv": 0}
 RATING_NAMES = {
@@ -24,6 +25,19 @@ FACTS = {
     "initiative_toan_quoc": "có sáng kiến, đề tài được công nhận có phạm vi ảnh hưởng toàn quốc",
 }
 FIRST_YEAR, LAST_YEAR = 1945, 2100
+# Forms of discipline of cán bộ, công chức, viên chức (Nghị định 112/2020/NĐ-CP, Điều 7 and 15),
+# by severity: the collectives' titles exclude a member disciplined "từ hình thức cảnh cáo trở
+# lên" (Luật 06/2022/QH15, Điều 27, 28), i.e. a severity of 2 or more.
+DISCIPLINE_FORMS = {
+    "khien_trach": (1, "khiển trách"),
+    "canh_cao": (2, "cảnh cáo"),
+    "ha_bac_luong": (3, "hạ bậc lương"),
+    "giang_chuc": (3, "giáng chức"),
+    "cach_chuc": (4, "cách chức"),
+    "bai_nhiem": (4, "bãi nhiệm"),
+    "buoc_thoi_viec": (5, "buộc thôi việc"),
+}
+CANH_CAO = DISCIPLINE_FORMS["canh_cao"][0]
 
 
 class CaseError(ValueError):
@@ -37,6 +51,8 @@ class YearRecord:
     titles: frozenset[str] = frozenset()  # titles and awards for the achievements of this year
     initiatives: int = 0  # recognised at cơ sở level that year
     discipline: bool = False
+    discipline_form: str | None = None  # DISCIPLINE_FORMS; None: not recorded
+    discipline_until: date | None = None  # the day the decision's effect ends; None: not recorded
     months_worked: int | None = None  # maternity leave included
     members_total: int | None = None
     members_ldtt: int | None = None
@@ -48,6 +64,9 @@ class YearRecord:
 
     def rank(self) -> int | None:
         return RATINGS.get(self.rating) if self.rating else None
+
+    def discipline_name(self) -> str:
+        return DISCIPLINE_FORMS[self.discipline_form][1] if self.discipline_form else "chưa ghi hình thức"
 
 
 @dataclass
@@ -74,6 +93,27 @@ def _codes(entry: dict, name: str, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(code, str) and code for code in value):
         raise CaseError(f"{where}: “{name}” phải là danh sách mã danh hiệu, hình thức khen thưởng.")
     return frozenset(value)
+
+
+def _discipline_details(entry: dict, year: int, discipline: bool, where: str) -> tuple[str | None, date | None]:
+    """The optional "discipline_form" and "discipline_until" (ISO date the effect ends) of an
+    entry with "discipline": true."""
+    form, until = entry.get("discipline_form"), entry.get("discipline_until")
+    if (form is not None or until is not None) and not discipline:
+        raise CaseError(f"{where}: “discipline_form”, “discipline_until” chỉ ghi khi “discipline” là true.")
+    if form is not None and form not in DISCIPLINE_FORMS:
+        raise CaseError(f"{where}: “discipline_form” phải là một trong {', '.join(DISCIPLINE_FORMS)}.")
+    if until is None:
+        return form, None
+    try:
+        day = date.fromisoformat(until) if isinstance(until, str) and len(until) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise CaseError(f"{where}: “discipline_until” phải là ngày dạng YYYY-MM-DD.")
+    if day.year < year:
+        raise CaseError(f"{where}: kỷ luật năm {year} không thể hết hiệu lực trước năm đó ({until}).")
+    return form, day
 
 
 def parse_case(data) -> Case:
@@ -107,12 +147,15 @@ def parse_case(data) -> Case:
         discipline = entry.get("discipline", False)
         if not isinstance(discipline, bool):
             raise CaseError(f"{where}: “discipline” phải là true hoặc false.")
+        form, until = _discipline_details(entry, entry_year, discipline, where)
         record = YearRecord(
             year=entry_year,
             rating=rating,
             titles=_codes(entry, "titles", where) | _codes(entry, "awards", where),
             initiatives=_int(entry, "initiatives", where, high=1000) or 0,
             discipline=discipline,
+            discipline_form=form,
+            discipline_until=until,
             months_worked=_int(entry, "months_worked", where, high=12),
             members_total=_int(entry, "members_total", where),
             members_ldtt=_int(entry, "members_ldtt", where),

@@ -7,21 +7,16 @@ False, else one None makes it None. "any_of" holds when one branch holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .case import FACTS, RATING_NAMES, RATINGS, Case
+from .case import CANH_CAO, DISCIPLINE_FORMS, FACTS, RATING_NAMES, RATINGS, Case
+from .discipline import discipline_bar
+from .outcome import Outcome, all_of
 from .rulesets import RuleSet, load_rulesets, ruleset_for
 
 # Awards for a one-off achievement (đột xuất) or a thematic movement (chuyên đề) are recorded
 # with these suffixes: they are never the basis of a title that counts consecutive years.
 NOT_PERIODIC = ("_dot_xuat", "_chuyen_de")
-
-
-@dataclass
-class Outcome:
-    value: bool | None
-    reasons: list[str] = field(default_factory=list)
-    basis: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -34,15 +29,6 @@ class Verdict:
         return {"eligible": self.eligible, "reasons": self.reasons, "basis": self.basis}
 
 
-def _all(outcomes: list[Outcome]) -> Outcome:
-    """Every outcome must hold; the reasons given are those of the deciding outcomes (the
-    failures, else the open questions)."""
-    values = [o.value for o in outcomes]
-    value = False if False in values else (None if None in values else True)
-    reasons = [] if value is True else [r for o in outcomes if o.value is value for r in o.reasons]
-    return Outcome(value, reasons, [b for o in outcomes for b in o.basis])
-
-
 class Checker:
     """One case judged under the rule sets; results are cached per (title, year)."""
 
@@ -50,6 +36,7 @@ class Checker:
         self.case = case
         self.rulesets = rulesets or load_rulesets()
         self._cache: dict[tuple[str, int], Outcome] = {}
+        self._counted: dict[int, Outcome | None] = {}
 
     # -- what the records say --------------------------------------------------------------
 
@@ -65,6 +52,9 @@ class Checker:
         record = self.case.record(year)
         if record is None:
             return False
+        barred = self.counted(year)
+        if barred is not None:
+            return barred.value
         if code in record.titles:
             return True
         rules = self._rules(year)
@@ -74,6 +64,19 @@ class Checker:
 
     def _rules(self, year: int) -> RuleSet | None:
         return ruleset_for(year, self.rulesets)
+
+    def counted(self, year: int) -> Outcome | None:
+        """None when the achievements of `year` count for this person; else why not (False) or
+        the question (None). Under "discipline_counts_from": "end_of_effect" (the candidate year's
+        rule set) a discipline decided in year D with its effect ending on day U bars every year
+        up to D and every year ending before U; the year U falls in counts only from U, which
+        the council decides; an unknown U leaves the years up to D a question. Without that rule
+        only the disciplined year is a question. Collectives are judged by their own article."""
+        if self.case.kind != "individual":
+            return None
+        if year not in self._counted:
+            self._counted[year] = discipline_bar(self.case, year, self._rules(self.case.year))
+        return self._counted[year]
 
     # -- judging ---------------------------------------------------------------------------
 
@@ -87,7 +90,7 @@ class Checker:
         if conditions is None:
             outcome = Outcome(None, [f"Chưa có quy định nào được mã hóa cho {self.names(code)} năm {year}."], [])
         else:
-            outcome = _all([self.condition(c, code, year, rules) for c in conditions])
+            outcome = all_of([self.condition(c, code, year, rules) for c in conditions])
         self._cache[key] = outcome
         return outcome
 
@@ -103,6 +106,8 @@ class Checker:
     def c_rating_at_least(self, spec, code, year, rules) -> Outcome:
         record = self.case.record(year)
         wanted = spec["rating"]
+        if (barred := self.counted(year)) is not None:
+            return Outcome(barred.value, list(barred.reasons), list(barred.basis))
         if record is None or record.rating is None:
             return Outcome(None, [f"Năm {year} chưa có kết quả xếp loại: cần {RATING_NAMES[wanted]} trở lên."])
         if RATINGS[record.rating] >= RATINGS[wanted]:
@@ -112,6 +117,8 @@ class Checker:
         )
 
     def c_title(self, spec, code, year, rules) -> Outcome:
+        if (barred := self.counted(year)) is not None:
+            return Outcome(barred.value, list(barred.reasons), list(barred.basis))
         held = self.holds(spec["code"], year)
         name = self.names(spec["code"])
         if held is True:
@@ -122,10 +129,22 @@ class Checker:
 
     def c_initiatives_at_least(self, spec, code, year, rules) -> Outcome:
         years = spec.get("years", 1)
-        total = sum(r.initiatives for y in range(year - years + 1, year + 1) if (r := self.case.record(y)))
+        total = undecided = 0
+        questions: list[str] = []
+        for y in range(year - years + 1, year + 1):
+            if (r := self.case.record(y)) is None or not r.initiatives:
+                continue
+            barred = self.counted(y)
+            if barred is None:
+                total += r.initiatives
+            elif barred.value is None:
+                undecided += r.initiatives
+                questions += barred.reasons
         span = f"năm {year}" if years == 1 else f"{years} năm {year - years + 1}–{year}"
         if total >= spec["count"]:
             return Outcome(True)
+        if total + undecided >= spec["count"]:
+            return Outcome(None, questions)
         return Outcome(False, [f"Có {total} sáng kiến được công nhận ở cấp cơ sở trong {span}, cần {spec['count']}."])
 
     def c_rating_years(self, spec, code, year, rules) -> Outcome:
@@ -134,7 +153,7 @@ class Checker:
             self.c_rating_at_least({"rating": spec["rating"]}, code, y, rules)
             for y in range(year - spec["count"] + 1, year + 1)
         ]
-        return _all(parts)
+        return all_of(parts)
 
     def c_consecutive(self, spec, code, year, rules) -> Outcome:
         """The title `code` in each of `count` consecutive years up to `year`."""
@@ -156,15 +175,19 @@ class Checker:
         `needed`, what the rule asks), None for the first year not decided yet."""
         held = {y: self.holds(wanted, y) for y in years}
         missing = [y for y in years if held[y] is False]
+        barred = {y: b for y in years if (b := self.counted(y)) is not None}
         if missing:
-            return Outcome(False, [f"{needed}; thiếu năm {', '.join(map(str, missing))}."])
+            why = [r for y in missing if y in barred for r in barred[y].reasons]
+            return Outcome(False, [f"{needed}; thiếu năm {', '.join(map(str, missing))}.", *why])
         unknown = [y for y in years if held[y] is None]
         if unknown:
+            if unknown[0] in barred:
+                return Outcome(None, list(barred[unknown[0]].reasons), list(barred[unknown[0]].basis))
             return Outcome(None, [f"Chưa xác định được danh hiệu {self.names(wanted)} năm {unknown[0]}."])
         return Outcome(True)
 
     def c_any_of(self, spec, code, year, rules) -> Outcome:
-        branches = [_all([self.condition(c, code, year, rules) for c in branch]) for branch in spec["branches"]]
+        branches = [all_of([self.condition(c, code, year, rules) for c in branch]) for branch in spec["branches"]]
         values = [b.value for b in branches]
         basis = [item for b in branches for item in b.basis]
         if True in values:
@@ -180,7 +203,10 @@ class Checker:
         if not spec.get("fact"):
             return Outcome(None, [spec["question"]])
         span = range(year - spec.get("years", 1) + 1, year + 1)
-        answers = [r.fact(spec["fact"]) if (r := self.case.record(y)) is not None else None for y in span]
+        answers = [
+            r.fact(spec["fact"]) if (r := self.case.record(y)) is not None and self.counted(y) is None else None
+            for y in span
+        ]
         if True in answers:
             return Outcome(True, basis=[spec["basis"]] if spec.get("basis") else [])
         if answers and all(answer is False for answer in answers):
@@ -214,19 +240,17 @@ class Checker:
         return Outcome(False, [f"Năm {year} có {part} thành viên đạt {spec['label']}, cần ít nhất {spec['count']}."])
 
     def c_no_discipline(self, spec, code, year, rules) -> Outcome:
-        """Collectives: the article itself excludes a member disciplined at cảnh cáo or above.
-        Individuals: the records carry no form or end of effect, so a discipline is a question."""
+        """Collectives: the article itself excludes a member disciplined at cảnh cáo or above (a
+        lighter form recorded does not). Individuals: the year must count (`counted`)."""
+        if self.case.kind == "individual":
+            barred = self.counted(year)
+            return Outcome(True) if barred is None else Outcome(barred.value, list(barred.reasons), list(barred.basis))
         record = self.case.record(year)
         if not record or not record.discipline:
             return Outcome(True)
-        if self.case.kind == "collective":
-            return Outcome(False, [f"Năm {year} có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên."])
-        return Outcome(
-            None,
-            [
-                f"Năm {year} có kỷ luật: hình thức và thời điểm hết hiệu lực quyết định có tính thành tích năm này hay không."
-            ],
-        )
+        if record.discipline_form and DISCIPLINE_FORMS[record.discipline_form][0] < CANH_CAO:
+            return Outcome(True)
+        return Outcome(False, [f"Năm {year} có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên."])
 
     def c_min_months(self, spec, code, year, rules) -> Outcome:
         record = self.case.record(year)
@@ -286,19 +310,25 @@ class Checker:
     def _run_after(self, spec, first: int, year: int) -> Outcome:
         minimum = RATINGS[spec["rating"]]
         run = []
+        stop: Outcome | None = None  # the discipline that ended the run, if one did
         for y in range(year, first - 1, -1):
             record = self.case.record(y)
+            if (stop := self.counted(y)) is not None:
+                break
             if record is None or record.rating is None or RATINGS[record.rating] < minimum:
                 break
             run.append(y)
         needed = spec["years"]
         if len(run) < needed:
+            if stop is not None and stop.value is None:
+                return Outcome(None, list(stop.reasons), list(stop.basis))
             gap = year - len(run)
             why = f"năm {gap} không đạt" if gap >= first else f"chỉ tính từ năm {first}"
             return Outcome(
                 False,
                 [
-                    f"Cần {needed} năm liên tục {RATING_NAMES[spec['rating']]} trở lên đến năm {year}; có {len(run)} ({why})."
+                    f"Cần {needed} năm liên tục {RATING_NAMES[spec['rating']]} trở lên đến năm {year}; có {len(run)} ({why}).",
+                    *(stop.reasons if stop is not None else []),
                 ],
             )
         cstd = sum(1 for y in run if self.holds("cstd_co_so", y))
@@ -310,11 +340,6 @@ class Checker:
             problems.append(f"có {excellent} năm hoàn thành xuất sắc nhiệm vụ, cần {spec['excellent']}")
         if problems:
             return Outcome(False, ["Từ năm " + str(run[-1]) + ": " + "; ".join(problems) + "."])
-        disciplined = [y for y in run if self.case.record(y).discipline]
-        if disciplined:
-            return Outcome(
-                None, [f"Năm {disciplined[0]} có kỷ luật: cần xác định thời điểm hết hiệu lực để tính thành tích."]
-            )
         return Outcome(True)
 
 

@@ -4,7 +4,10 @@ its decree (../rules/*.json), each applying to the achievement years it names.
 A file holds: "version", "name", "basis" (the texts it encodes), "years" [first, last] of
 achievement it judges (a year is judged by the rules in force at its year-end review),
 "count_after_award" (how the years after a basis award are counted: "year_after", or null where
-the decree in force does not say) with "count_basis" (its article), and "titles":
+the decree in force does not say) with "count_basis" (its article), "discipline_counts_from"
+(how a person's discipline bears on the years counted: "end_of_effect" — achievements count
+only from the day the decision's effect ends —, or null: each disciplined year is a question)
+with "discipline_basis", and "titles":
 {code: {"name", "kinds": {"individual": [conditions], "collective": [conditions]}}}.
 A condition is {"type": …, parameters…, "basis": "Luật …, Điều …, khoản …"}; the types are the
 evaluators of engine.py. A new decree is a new file (or, in the admin, a new version), not code.
@@ -30,6 +33,8 @@ class RuleSet:
     count_after_award: str | None
     count_basis: str | None
     titles: dict
+    discipline_counts_from: str | None = None
+    discipline_basis: str | None = None
 
     def codes(self, kind: str) -> list[str]:
         return [code for code, title in self.titles.items() if kind in title["kinds"]]
@@ -50,6 +55,8 @@ def ruleset_from_dict(data: dict) -> RuleSet:
         count_after_award=data.get("count_after_award"),
         count_basis=data.get("count_basis"),
         titles=data["titles"],
+        discipline_counts_from=data.get("discipline_counts_from"),
+        discipline_basis=data.get("discipline_basis"),
     )
 
 

@@ -84,6 +84,8 @@ def validate_ruleset(data) -> list[str]:
         errors.append("“years”: năm đầu không được sau năm cuối (trong khoảng 1945–2100).")
     if data.get("count_after_award") not in (None, "year_after"):
         errors.append("“count_after_award” chỉ nhận “year_after” hoặc null.")
+    if data.get("discipline_counts_from") not in (None, "end_of_effect"):
+        errors.append("“discipline_counts_from” chỉ nhận “end_of_effect” hoặc null.")
     titles = data.get("titles")
     if not isinstance(titles, dict) or not titles:
         errors.append("“titles” phải liệt kê các danh hiệu, hình thức theo mã.")

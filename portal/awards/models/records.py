@@ -12,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from ..eligibility.case import DISCIPLINE_FORMS
+
 RATINGS = [
     ("htxsnv", _("Completed duties excellently")),
     ("httnv", _("Completed duties well")),
@@ -202,7 +204,10 @@ class YearRecord(OfSubject):
     discipline = models.BooleanField(
         _("disciplined"),
         default=False,
-        help_text=_("For a unit: a member (or the unit) disciplined at cảnh cáo or above that year."),
+        help_text=_(
+            "For a unit: a member (or the unit) disciplined at cảnh cáo or above that year. For an official, "
+            "record the decision under Disciplines (form, dates): this box alone makes the checker ask."
+        ),
     )
     months_worked = models.PositiveSmallIntegerField(
         _("months worked"), default=12, validators=[MaxValueValidator(12)], help_text=_("Maternity leave counts.")
@@ -281,3 +286,53 @@ class Award(OfSubject):
     def checker_code(self) -> str:
         """The code the checker reads: one-off awards carry their mark (engine.NOT_PERIODIC)."""
         return self.code + ("_dot_xuat" if self.one_off else "")
+
+
+class Discipline(models.Model):
+    """A discipline decision about an official (quyết định kỷ luật): its form, the day it took
+    effect and the day its effect ends. The checker counts the official's achievements only from
+    that day (eligibility.discipline); a unit's record is marked when a member's decision of the
+    year is cảnh cáo or above (Luật 06/2022/QH15, Điều 27, 28; services.year_record_count_members).
+    Personal data: reading it needs two-step sign-in (wagtail_hooks, portal_sensitive_permissions)."""
+
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, related_name="disciplines", verbose_name=_("official")
+    )
+    # The forms' names are those of the law (Nghị định 112/2020/NĐ-CP, Điều 7, 15), not translated.
+    form = models.CharField(
+        _("form of discipline"),
+        max_length=20,
+        choices=[(code, name) for code, (_rank, name) in DISCIPLINE_FORMS.items()],
+    )
+    decision_number = models.CharField(_("decision number"), max_length=60)
+    effective_date = models.DateField(_("in effect from"))
+    effect_until = models.DateField(
+        _("in effect until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day of the decision's effect, as the decision or the law sets it. Empty: not known yet, "
+            "and the checker asks."
+        ),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("official"), FieldPanel("form")]),
+        FieldRowPanel([FieldPanel("decision_number"), FieldPanel("effective_date"), FieldPanel("effect_until")]),
+    ]
+
+    class Meta:
+        ordering = ["-effective_date"]
+        verbose_name = _("discipline")
+        verbose_name_plural = _("disciplines")
+
+    def __str__(self):
+        return f"{self.official} – {self.get_form_display()} {self.effective_date:%d/%m/%Y}"
+
+    @property
+    def severity(self) -> int:
+        return DISCIPLINE_FORMS[self.form][0]
+
+    def clean(self):
+        if self.effective_date and self.effect_until and self.effect_until < self.effective_date:
+            raise ValidationError({"effect_until": _("The effect cannot end before it starts.")})

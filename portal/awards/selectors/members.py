@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from ..models import Award, Official, Unit, YearRecord
+from ..eligibility.case import CANH_CAO
+from ..models import Award, Discipline, Official, Unit, YearRecord
 from .records import active_rulesets, cases_data, verdicts_from
 
 
@@ -32,6 +33,8 @@ class MemberCounts:
     cstd: int = 0
     decided: bool = True  # from the decisions of that year; False: from the checker's answers
     unrecorded: list[Official] = field(default_factory=list)  # members without a record that year
+    # members with a discipline decision of cảnh cáo or above taking effect that year (Điều 27, 28)
+    disciplined: list[Official] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -39,8 +42,8 @@ class MemberCounts:
 
 
 def member_counts(unit: Unit, year: int) -> MemberCounts:
-    """The members of `unit` in `year` and how many hold Lao động tiên tiến and Chiến sĩ thi đua
-    cơ sở for that year: from the decisions once some are recorded for the year, otherwise
+    """The members of `unit` in `year`, those disciplined at cảnh cáo or above that year, and how
+    many hold Lao động tiên tiến and Chiến sĩ thi đua cơ sở for that year: from the decisions once some are recorded for the year, otherwise
     from the checker's answer on each member's records (the cycle not decided yet)."""
     members = unit_members(unit, year)
     counts = MemberCounts(year=year, members=members)
@@ -48,6 +51,9 @@ def member_counts(unit: Unit, year: int) -> MemberCounts:
         return counts
     recorded = set(YearRecord.objects.filter(official__in=members, year=year).values_list("official_id", flat=True))
     counts.unrecorded = [m for m in members if m.pk not in recorded]
+    decisions = Discipline.objects.filter(official__in=members, effective_date__year=year)
+    grave = {d.official_id for d in decisions if d.severity >= CANH_CAO}
+    counts.disciplined = [m for m in members if m.pk in grave]
     awards = Award.objects.filter(official__in=members, achievement_year=year, code__in=("ldtt", "cstd_co_so"))
     held = set(awards.values_list("official_id", "code"))
     if held:

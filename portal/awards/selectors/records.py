@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..eligibility import RuleSet, Verdict, evaluate, load_rulesets, parse_case, ruleset_for
 from ..eligibility.rulesets import ruleset_from_dict
-from ..models import SCOPE_FACTS, Award, Bloc, BlocYear, Official, RuleSetVersion, Unit, YearRecord
+from ..models import SCOPE_FACTS, Award, Bloc, BlocYear, Discipline, Official, RuleSetVersion, Unit, YearRecord
 
 
 def _entry(record: YearRecord, titles: list[str]) -> dict:
@@ -41,13 +41,35 @@ def cases_data(subjects: list[Official] | list[Unit], year: int) -> dict[int, di
     for record in YearRecord.objects.filter(year__lte=year, **{f"{field}__in": pks}).order_by("year"):
         owner = getattr(record, field)
         history[owner].append(_entry(record, awards.get((owner, record.year), [])))
-    if not is_official:
+    if is_official:
+        _add_disciplines(history, pks, year)
+    else:
         for owner, year_facts in _bloc_facts(pks, year).items():
             for entry in history.get(owner, []):
                 if entry["year"] in year_facts:
                     entry.setdefault("facts", {})["leads_bloc"] = year_facts[entry["year"]]
     kind = "individual" if is_official else "collective"
     return {pk: {"kind": kind, "year": year, "history": history.get(pk, [])} for pk in pks}
+
+
+def _add_disciplines(history: dict[int, list[dict]], official_pks: list[int], year: int) -> None:
+    """Each official's discipline decisions up to `year` on the entry of the year they took
+    effect (one is made, without a rating, when that year has no record): the most severe form
+    of the year and the latest end of effect, unknown when one decision lacks it."""
+    decided: dict[tuple[int, int], list[Discipline]] = defaultdict(list)
+    for row in Discipline.objects.filter(official_id__in=official_pks, effective_date__year__lte=year):
+        decided[row.official_id, row.effective_date.year].append(row)
+    for (official, decided_year), decisions in decided.items():
+        entries = history[official]
+        entry = next((e for e in entries if e["year"] == decided_year), None)
+        if entry is None:
+            entry = {"year": decided_year, "rating": None, "titles": []}
+            entries.append(entry)
+            entries.sort(key=lambda e: e["year"])
+        untils = [d.effect_until for d in decisions]
+        entry["discipline"] = True
+        entry["discipline_form"] = max(decisions, key=lambda d: d.severity).form
+        entry["discipline_until"] = None if None in untils else max(untils).isoformat()
 
 
 def _bloc_facts(unit_pks: list[int], year: int) -> dict[int, dict[int, bool]]:

@@ -15,7 +15,8 @@ from .common import AwardsActionError, record
 def year_record_count_members(*, unit: Unit, year: int, user) -> YearRecord:
     """Set the unit's members, members with Lao động tiên tiến and with Chiến sĩ thi đua cơ sở
     for `year` from the officials who worked there that year (Luật 06/2022/QH15, Điều 27, 28
-    count shares of members). Refused when the unit has no record of that year or no member."""
+    count shares of members and exclude a member disciplined at cảnh cáo or above: the record's
+    discipline mark is set when one was). Refused when the unit has no record of that year or no member."""
     row = YearRecord.objects.select_for_update().filter(unit=unit, year=year).first()
     if row is None:
         raise AwardsActionError(
@@ -28,8 +29,20 @@ def year_record_count_members(*, unit: Unit, year: int, user) -> YearRecord:
             % {"unit": unit, "year": year}
         )
     row.members_total, row.members_ldtt, row.members_cstd = counts.total, counts.ldtt, counts.cstd
+    # A member disciplined at cảnh cáo or above marks the unit's year; a mark typed by an officer
+    # (the unit itself disciplined) is never cleared here.
+    row.discipline = row.discipline or bool(counts.disciplined)
     row.full_clean()
-    row.save(update_fields=["members_total", "members_ldtt", "members_cstd"])
+    row.save(update_fields=["members_total", "members_ldtt", "members_cstd", "discipline"])
     source = "decisions" if counts.decided else "checker"
-    record(row, "members_counted", user=user, total=counts.total, ldtt=counts.ldtt, cstd=counts.cstd, source=source)
+    record(
+        row,
+        "members_counted",
+        user=user,
+        total=counts.total,
+        ldtt=counts.ldtt,
+        cstd=counts.cstd,
+        disciplined=len(counts.disciplined),
+        source=source,
+    )
     return row

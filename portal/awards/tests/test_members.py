@@ -74,7 +74,7 @@ def test_the_officer_writes_the_counts_into_the_unit_record(units, client, home)
     record.refresh_from_db()
     assert (record.members_total, record.members_ldtt, record.members_cstd) == (2, 2, 0)
     logged = ModelLogEntry.objects.for_instance(record).get(action="portal.awards.members_counted")
-    assert logged.data == {"total": 2, "ldtt": 2, "cstd": 0, "source": "checker"}
+    assert logged.data == {"total": 2, "ldtt": 2, "cstd": 0, "disciplined": 0, "source": "checker"}
     # The collective's title now reads the counts: 100 % Lao động tiên tiến.
     assert services.year_record_count_members(unit=lab, year=2023, user=officer).members_ldtt == 2
 
