@@ -15,7 +15,10 @@ bind = os.environ.get("WEB_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')
 workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("WEB_THREADS", "2"))
 timeout = 30
-accesslog = "-"
+# nginx writes the access log of every request (deploy/nginx.conf, with the micro-cache's
+# status); a second line per request from gunicorn cost 12-16 % of a page-cache hit's
+# throughput (benchmarks/serving.py). WEB_ACCESS_LOG=1 turns it on for a node being debugged.
+accesslog = "-" if os.environ.get("WEB_ACCESS_LOG", "0") == "1" else None
 # No client addresses in the access log (personal data): method, path, status, size, time.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)ss'  # path without the query string (keys, searches)
 # A request may take at most 30 s; on `systemctl reload` (SIGHUP) workers finish what they serve
