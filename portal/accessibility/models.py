@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from portal.core.sitememo import MemoSettingMixin
+
 
 @register_setting(icon="media")
-class ReadAloudSettings(BaseSiteSetting):
+class ReadAloudSettings(MemoSettingMixin, BaseSiteSetting):
     """ "Đọc bài viết" as the department wants it. The engines themselves (programs, service
     addresses and keys) are configured by the operator in the environment, not here."""
 

@@ -16,10 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 
 from .blocks import LinkBlock, MenuItemBlock, SocialLinkBlock
 from .navigation import BrokenLinksPanel
+from .sitememo import MemoSettingMixin
 
 
 @register_setting(icon="home")
-class SiteIdentity(BaseSiteSetting):
+class SiteIdentity(MemoSettingMixin, BaseSiteSetting):
+    select_related = ["emblem"]  # the header shows it on every page
     parent_body = models.CharField(
         _("parent body"), max_length=200, blank=True, help_text=_("E.g. Ủy ban nhân dân tỉnh Phú Thọ")
     )
@@ -94,7 +96,7 @@ class SiteIdentity(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class SiteNavigation(BaseSiteSetting):
+class SiteNavigation(MemoSettingMixin, BaseSiteSetting):
     main_menu = StreamField([("item", MenuItemBlock())], verbose_name=_("main menu"), blank=True)
     quick_links = StreamField(
         [("link", LinkBlock())],

@@ -51,7 +51,7 @@ class RouteMemoMixin:
     a page with sub-routes, such as a category's rss/) is kept in the "pages" cache, and the next
     visit loads that page directly (one query) and lets it route the rest itself, so the result
     is the one Wagtail's routing gives. A page that is gone or no longer live falls back to the
-    full routing."""
+    full routing. A page type may name relations to load with it (`route_select_related`)."""
 
     def route(self, request, path_components):
         if not path_components or request.method not in ("GET", "HEAD"):
@@ -62,7 +62,8 @@ class RouteMemoMixin:
         if memo is not None:
             content_type_id, pk, consumed = memo
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=pk).first() if model else None
+            related = getattr(model, "route_select_related", ())
+            page = model.objects.select_related(*related).filter(pk=pk).first() if model else None
             if page is not None:
                 try:
                     return page.route(request, path_components[consumed:])

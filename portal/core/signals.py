@@ -7,7 +7,7 @@ is dropped (it rebuilds on the next visit of each page).
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .bulk import clear_page_cache
@@ -30,8 +30,11 @@ def _settings_changed(**kwargs) -> None:
     clear_page_cache()
 
 
+# The site memo (portal.core.sitememo) keeps sites with their root page.
+@receiver(post_save, sender=Site, dispatch_uid="portal_cache_site_saved")
+@receiver(post_delete, sender=Site, dispatch_uid="portal_cache_site_deleted")
 @receiver(post_delete, sender=Page, dispatch_uid="portal_cache_deleted")
-def _page_deleted(**kwargs) -> None:
+def _site_or_page_removed(**kwargs) -> None:
     clear_page_cache()
 
 

@@ -122,6 +122,7 @@ class ArticleTag(TaggedItemBase):
 
 class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
     objects = PortalPageManager()
+    route_select_related = ("featured_image",)  # shown on every view (portal.core.pages.RouteMemoMixin)
     summary = models.TextField(_("summary"), max_length=1000, help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     featured_image = models.ForeignKey(
@@ -230,13 +231,14 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
 
     def other_articles(self, *, limit: int) -> list[ArticlePage]:
         """'Bài viết khác': the newest other live articles of the same category."""
-        parent = self.get_parent()
-        if parent is None:
+        if self.depth < 2:
             return []
+        # The category's other children, found from this page's own tree path (no query for
+        # the category itself: its path is this one's without the last step).
         return list(
             ArticlePage.objects.live()
             .public()
-            .child_of(parent)
+            .filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
             .exclude(pk=self.pk)
             .order_by("-date", "-pk")
             .only("title", "url_path", "summary", "date", "slug", "path", "depth")[:limit]
@@ -253,7 +255,10 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["other_articles"] = self.other_articles(limit=settings.PORTAL_OTHER_ARTICLES)
         context["related_articles"] = self.related_articles()
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
+        crumbs = list(self.get_ancestors().filter(depth__gt=2).specific(defer=True).live())
+        context["breadcrumbs"] = crumbs
+        # The category (its feed in <head>) is the last crumb; its own query only when not live.
+        context["category"] = crumbs[-1] if crumbs and crumbs[-1].depth == self.depth - 1 else self.get_parent()
         context["meta"] = self.social_metadata(request)
         return context
 

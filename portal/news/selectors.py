@@ -1,7 +1,5 @@
 """Reads about news that several places need (pages, API, home page, benchmarks)."""
 
-import datetime as dt
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -108,15 +106,5 @@ def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateF
     if start:
         articles = articles.filter(date__gte=start)
     if end:
-        articles = articles.filter(date__lt=end)
-    return articles, date_filter
-    if date_filter.date_from and date_filter.date_to and date_filter.date_from > date_filter.date_to:
-        date_filter.date_from, date_filter.date_to = date_filter.date_to, date_filter.date_from
-    tz = timezone.get_current_timezone()
-    if date_filter.date_from:
-        start = dt.datetime.combine(date_filter.date_from, dt.time.min, tzinfo=tz)
-        articles = articles.filter(date__gte=start)
-    if date_filter.date_to:
-        end = dt.datetime.combine(date_filter.date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
         articles = articles.filter(date__lt=end)
     return articles, date_filter

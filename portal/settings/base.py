@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "portal.core.errors.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.AnonymousPageCacheMiddleware",
+    "portal.core.sitememo.SiteMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -167,7 +168,7 @@ if REDIS_URL:
         # Wagtail looks renditions up in a cache of this name before asking the database (two
         # queries per image otherwise: the emblem, the featured image, every listing's thumbnail).
         "renditions": {
-            "BACKEND": "portal.core.cache.FailoverCache",
+            "BACKEND": "portal.core.cache.RenditionCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal-renditions",
             "TIMEOUT": 86_400,

@@ -56,6 +56,9 @@ def test_without_redis_the_workers_share_file_caches():
 def test_with_redis_the_caches_are_in_redis():
     backends = caches_in_production(REDIS_URL="redis://127.0.0.1:6379/15")
     # Redis, behind the failover that keeps the site up when Redis is not (portal.core.cache).
-    assert {tuple(v) for v in backends.values()} == {
-        ("portal.core.cache.FailoverCache", "django_redis.cache.RedisCache")
+    # The renditions' own kind of it does not write back what it read (portal.core.cache).
+    assert {name: tuple(v) for name, v in backends.items()} == {
+        "default": ("portal.core.cache.FailoverCache", "django_redis.cache.RedisCache"),
+        "pages": ("portal.core.cache.FailoverCache", "django_redis.cache.RedisCache"),
+        "renditions": ("portal.core.cache.RenditionCache", "django_redis.cache.RedisCache"),
     }
