@@ -7,7 +7,10 @@ Five addresses (home, a category, an article, a search, the API's article list),
   (b) gunicorn alone with a warm page cache (the app's own cache in Redis);
   (c) gunicorn alone with the page cache off (PAGE_CACHE_SECONDS=0 on a node of its own):
       what every cache miss, every editor and every page after a publish costs;
-  (d) nginx serving the article's HTML as a static file: the ceiling of this machine.
+  (d) nginx serving the article's HTML as a static file: the ceiling of this machine;
+  (e) gunicorn with the portal's configuration serving the same HTML from a constant WSGI app
+      (benchmarks/constant_app.py): the ceiling of the application server itself, what (b) and
+      (c) can at best approach.
 Each row: requests/s, p50, p99, errors (non-2xx or socket), and its ratio to (d) at the same
 connection count. wrk and the stack share the 2 cores, as a real rush shares them with nothing:
 compare ratios within one run, not absolute numbers between machines.
@@ -30,7 +33,14 @@ from urllib.request import Request, urlopen
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import BEHIND_NGINX  # noqa: E402
-from portal.core.localstack import Stack, StackError, free_port, loopback_tls_context  # noqa: E402
+from portal.core.localstack import (  # noqa: E402
+    ROOT,
+    Stack,
+    StackError,
+    free_port,
+    loopback_tls_context,
+    wait_port,
+)
 
 SECONDS = min(15, int(os.environ.get("BENCH_WRK_SECONDS", "5")))
 CONNECTIONS = (16, 64)
@@ -97,27 +107,40 @@ def main() -> int:
             print(f"benchmarks.serving: skipped, the stack did not start: {error}")
             return 0
         started = True
-    uncached_port = free_port()
+    uncached_port, constant_port = free_port(), free_port()
     try:
         stack.start_node(uncached_port, name="bench-uncached", PAGE_CACHE_SECONDS="0")
-        return run(stack, uncached_port)
+        return run(stack, uncached_port, constant_port)
     finally:
         stack.stop_process("bench-uncached")
+        stack.stop_process("bench-constant")
         if started:
             stack.stop()
 
 
-def run(stack: Stack, uncached_port: int) -> int:
+def start_constant(stack: Stack, port: int, body: Path) -> None:
+    """(e): gunicorn, the portal's configuration, a constant app serving `body`."""
+    command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+    env = stack.env(PORT=str(port), BENCH_CONSTANT_FILE=str(body), PYTHONPATH=str(ROOT))
+    stack.spawn("bench-constant", [*command, "benchmarks.constant_app:app"], env)
+    if not wait_port("127.0.0.1", port, 60):
+        raise StackError(f"the constant app did not start: see {stack.log_dir}/bench-constant.log")
+
+
+def run(stack: Stack, uncached_port: int, constant_port: int) -> int:
     paths = addresses(stack)
     node = f"http://127.0.0.1:{stack.node_ports[0]}"
     uncached = f"http://127.0.0.1:{uncached_port}"
-    # (d): the article as nginx's own static file.
+    # (d): the article as nginx's own static file; (e) the same bytes from gunicorn.
     ceiling = Path(stack.folder / "static" / "bench-ceiling.html")
     ceiling.write_bytes(fetch(stack.base_url + paths["article"]))
+    start_constant(stack, constant_port, ceiling)
     rows = []
     for connections in CONNECTIONS:
         d = wrk(f"{stack.base_url}/static/bench-ceiling.html", connections)
         rows.append(("d", "article (static file)", connections, d, d))
+        e = wrk(f"http://127.0.0.1:{constant_port}/", connections)
+        rows.append(("e", "article (constant app)", connections, e, d))
         for name, path in paths.items():
             for way, base, headers in (
                 ("a", stack.base_url, {}),
@@ -137,6 +160,7 @@ WAYS = {
     "b": "(b) gunicorn, page cache",
     "c": "(c) gunicorn, no cache",
     "d": "(d) nginx, static file",
+    "e": "(e) gunicorn, constant",
 }
 
 

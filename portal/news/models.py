@@ -33,6 +33,10 @@ from .blocks import ArticleBodyBlock
 from .feeds import category_feed
 from .search_tokens import tokens_for
 
+# What a list of articles never shows: the body (a StreamField, parsed from JSON for every row
+# loaded: 37 bodies on the home page). Only the article page itself reads it.
+LISTING_DEFERRED = ("body",)
+
 
 class CategoryPage(ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
     """A news category. Top-level categories sit under the home page; one more level is allowed.
@@ -87,6 +91,7 @@ class CategoryPage(ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Pag
             .public()
             .descendant_of(self)
             .select_related("featured_image")
+            .defer(*LISTING_DEFERRED)
             .order_by("-date", "-pk")
         )
 
@@ -248,7 +253,9 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
         ids = [link.related_page_id for link in self.related_links.all()]
         if not ids:
             return []
-        found = {page.pk: page for page in ArticlePage.objects.live().public().filter(pk__in=ids)}
+        found = {
+            page.pk: page for page in ArticlePage.objects.live().public().defer(*LISTING_DEFERRED).filter(pk__in=ids)
+        }
         return [found[i] for i in ids if i in found]
 
     def get_context(self, request, *args, **kwargs):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from portal.search.filters import DateFilter, parse_date_filter
 
-from .models import ArticlePage, ArticleViewCount, CategoryPage
+from .models import LISTING_DEFERRED, ArticlePage, ArticleViewCount, CategoryPage
 
 
 def live_articles() -> QuerySet[ArticlePage]:
@@ -73,14 +73,29 @@ def related_articles(*, article: ArticlePage) -> list[ArticlePage]:
 
 
 def latest_by_category(*, home, per_category: int = 4) -> list[tuple[CategoryPage, list[ArticlePage]]]:
-    """For each top-level category shown on the home page, its newest articles."""
+    """For each top-level category shown on the home page, its newest articles.
+
+    Each category's newest articles are found by their keys (a query of one column, each one a
+    LIMIT on the date index, so it stays cheap at any number of articles), then all the cards
+    are loaded in one query: building the full select of an article with its image cost ~4 ms
+    of CPU per category before."""
+    categories = list(CategoryPage.objects.live().public().child_of(home).filter(show_in_home=True))
+    newest = {
+        category.pk: list(category.articles().values_list("pk", flat=True)[:per_category]) for category in categories
+    }
+    wanted = [pk for keys in newest.values() for pk in keys]
+    cards = {page.pk: page for page in category_cards().filter(pk__in=wanted)} if wanted else {}
     result = []
-    categories = CategoryPage.objects.live().public().child_of(home).filter(show_in_home=True)
     for category in categories:
-        articles = list(category.articles()[:per_category])
+        articles = [cards[pk] for pk in newest[category.pk] if pk in cards]
         if articles:
             result.append((category, articles))
     return result
+
+
+def category_cards() -> QuerySet[ArticlePage]:
+    """Articles as a listing shows them: with their image, without their body."""
+    return ArticlePage.objects.select_related("featured_image").defer(*LISTING_DEFERRED)
 
 
 def categories_by_slug() -> dict[str, CategoryPage]:
@@ -96,7 +111,8 @@ def category_tree(*, limit: int) -> list[tuple[CategoryPage, list[CategoryPage]]
 
 
 def featured_articles(*, limit: int = 5) -> list[ArticlePage]:
-    return list(live_articles().filter(is_featured=True).select_related("featured_image")[:limit])
+    featured = live_articles().filter(is_featured=True).select_related("featured_image").defer(*LISTING_DEFERRED)
+    return list(featured[:limit])
 
 
 def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateFilter]:
