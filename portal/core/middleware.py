@@ -6,21 +6,30 @@ Entries live in the separate "pages" cache, which `portal.core.signals` empties 
 published content or site settings change, so the short timeout (PAGE_CACHE_SECONDS) is only a
 safety net.
 
-One cache read per hit: the key is the scheme, host, path and language. Django's own cache
-middleware first reads the list of headers the response varies on, then the page (two reads,
-40 % of a hit's time); here the only variation a response declares is `Vary: Cookie`, and a
-request with our cookies is never served from or stored in this cache, so the list adds nothing.
-The rules for what is stored are Django's (UpdateCacheMiddleware): status 200, not streamed, no
-cookie set, no private/no-cache/no-store, no `Vary: *`; Expires and max-age are set on the way
-out, and a hit's max-age counts down to its Expires.
+The middleware is the outermost one: it stores the response as it leaves Django, every header
+added (CSP, HSTS, …), as plain data (status, headers, body, expiry). A hit is then served in one
+cache read by `PageCacheApplication`, which wraps the WSGI application (portal/wsgi.py) and
+answers before Django's handler and middleware run (they cost two thirds of a hit); behind any
+other server the middleware serves hits itself. The key is the scheme, host, path and language:
+Django's own cache middleware first reads the list of headers a response varies on, then the page
+(two reads); here the only variation a response declares is `Vary: Cookie`, and a request with
+our cookies is never served from or stored in this cache. What is stored follows Django's rules
+(UpdateCacheMiddleware): status 200, not streamed, no cookie set, no private/no-cache/no-store,
+no `Vary: *`. Expires and max-age are set on the way out; a hit's max-age counts down.
 """
 
+from __future__ import annotations
+
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.utils.cache import get_max_age, has_vary_header, patch_cache_control, patch_response_headers
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpResponse
+from django.utils.cache import has_vary_header, patch_response_headers
 from django.utils.translation import get_language
 
 # /doc-bai/: read-aloud audio answers Range requests itself (a cached whole file would not).
@@ -34,8 +43,12 @@ UNCACHED_PREFIXES = (
     "/phan-anh-kien-nghi/",
     "/healthz",
     "/readyz",
+    "/static/",
+    "/media/",
 )
 UNSHARED = ("private", "no-cache", "no-store")
+MISSED = "portal.page_cache_missed"  # set in the WSGI environ when the fast path looked already
+_MAX_AGE = re.compile(r"max-age=\d+")
 
 
 def is_cacheable_request(request) -> bool:
@@ -43,15 +56,31 @@ def is_cacheable_request(request) -> bool:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES:
         return False
-    if request.GET:
+    if request.META.get("QUERY_STRING"):
         # Listings with filters and pages are cheap and numerous: not worth the memory.
         return False
     return not request.path.startswith(UNCACHED_PREFIXES)
 
 
-def page_key(request) -> str:
-    address = f"{request.scheme}://{request.get_host()}{request.path}|{get_language()}"
+def page_key(request) -> str | None:
+    """The cache key of the request's page, or None when the request's host is not allowed."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = f"{request.scheme}://{host}{request.path}|{get_language()}"
     return "page." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+
+def _stored(response, timeout: int) -> tuple:
+    headers = [*response.items(), ("X-Page-Cache", "hit")]
+    return (response.status_code, response.reason_phrase, headers, response.content, time.time() + timeout)
+
+
+def _counted_down(headers: list, expires: float) -> list:
+    """The stored headers with max-age lowered to what is left until the entry's expiry."""
+    left = f"max-age={max(0, int(expires - time.time()))}"
+    return [(name, _MAX_AGE.sub(left, value)) if name == "Cache-Control" else (name, value) for name, value in headers]
 
 
 class AnonymousPageCacheMiddleware:
@@ -60,21 +89,22 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         timeout = settings.PAGE_CACHE_SECONDS
-        if timeout <= 0 or not is_cacheable_request(request):
+        key = page_key(request) if timeout > 0 and is_cacheable_request(request) else None
+        if key is None:
             return self.get_response(request)
         cache = caches["pages"]
-        key = page_key(request)
-        response = cache.get(key)
-        if response is not None:
-            return self._hit(response)
+        if not request.META.get(MISSED):
+            stored = cache.get(key)
+            if stored is not None:
+                status, reason, headers, body, expires = stored
+                response = HttpResponse(body, status=status, reason=reason)
+                for name, value in _counted_down(headers, expires):
+                    response[name] = value
+                return response
         response = self.get_response(request)
         if self._storable(response):
             patch_response_headers(response, timeout)
-            response.page_cache_expires = time.time() + timeout
-            if callable(getattr(response, "render", None)) and not getattr(response, "is_rendered", True):
-                response.add_post_render_callback(lambda rendered: cache.set(key, rendered, timeout))
-            else:
-                cache.set(key, response, timeout)
+            cache.set(key, _stored(response, timeout), timeout)
         return response
 
     @staticmethod
@@ -86,10 +116,22 @@ class AnonymousPageCacheMiddleware:
         cache_control = response.get("Cache-Control", "").lower()
         return not any(word in cache_control for word in UNSHARED) and not has_vary_header(response, "*")
 
-    @staticmethod
-    def _hit(response):
-        expires = getattr(response, "page_cache_expires", None)
-        if expires is not None and get_max_age(response) is not None:
-            patch_cache_control(response, max_age=max(0, int(expires - time.time())))
-        response["X-Page-Cache"] = "hit"
-        return response
+
+class PageCacheApplication:
+    """Serves page-cache hits before Django's handler; everything else goes to `application`."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if settings.PAGE_CACHE_SECONDS > 0 and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            request = WSGIRequest(environ)
+            key = page_key(request) if is_cacheable_request(request) else None
+            if key is not None:
+                stored = caches["pages"].get(key)
+                if stored is not None:
+                    status, reason, headers, body, expires = stored
+                    start_response(f"{status} {reason}", _counted_down(headers, expires))
+                    return [body]
+                environ[MISSED] = True
+        return self.application(environ, start_response)

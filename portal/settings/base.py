@@ -71,12 +71,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: it stores pages with every header the others add (portal.core.middleware).
+    "portal.core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.core.headers.PortalCSPMiddleware",
     "portal.core.headers.PermissionsPolicyMiddleware",
     "portal.core.errors.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.core.middleware.AnonymousPageCacheMiddleware",
     "portal.core.sitememo.SiteMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

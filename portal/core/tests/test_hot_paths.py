@@ -115,3 +115,52 @@ def test_renditions_read_from_the_cache_are_not_written_back():
     assert written == [["b"]]  # only the new one
     cache.set("a", found["a"])  # Image.get_rendition's write-back: skipped
     assert cache.get_many(["a", "b"]).keys() == {"a", "b"}
+
+
+def test_hits_are_served_before_django_with_every_header(client, category, settings):
+    """The WSGI wrapper (portal/wsgi.py) answers a stored page itself: the same status, body
+    and headers (CSP, HSTS, permissions) as Django gave, max-age counted down; a request Django
+    must see (a cookie of ours, a query string, a host not allowed, a POST) goes to Django."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from portal.core.middleware import PageCacheApplication
+
+    article = make_article(category, "Bài phục vụ trước Django")
+    django_calls = []
+    handler = WSGIHandler()
+
+    def django_app(environ, start_response):
+        django_calls.append(environ["PATH_INFO"])
+        return handler(environ, start_response)
+
+    application = PageCacheApplication(django_app)
+
+    def get(path, **extra):
+        environ = RequestFactory().get(path, **extra).environ
+        answered = {}
+        # As Django's test client does: the test's database connection stays open.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            body = b"".join(
+                application(environ, lambda status, headers: answered.update(status=status, headers=headers))
+            )
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return answered["status"], dict(answered["headers"]), body
+
+    status, headers, body = get(article.url)
+    assert status.startswith("200") and django_calls == [article.url] and "X-Page-Cache" not in headers
+    hit_status, hit_headers, hit_body = get(article.url)
+    assert django_calls == [article.url]  # not asked again
+    assert hit_status == status and hit_body == body and hit_headers["X-Page-Cache"] == "hit"
+    for name in ("Content-Security-Policy", "Permissions-Policy", "Content-Type", "X-Content-Type-Options"):
+        assert hit_headers[name] == headers[name], name
+    assert int(hit_headers["Cache-Control"].split("=")[1]) <= settings.PAGE_CACHE_SECONDS
+    get(article.url + "?trang=2")
+    get(article.url, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    get(article.url, HTTP_HOST="khong-duoc-phep.example")
+    assert django_calls == [article.url] * 4
