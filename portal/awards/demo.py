@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .eligibility import evaluate, parse_case
-from .eligibility.case import CANH_CAO
+from .eligibility.case import GRAVE_FORMS
 from .models import Award, Discipline, Official, Posting, Unit, YearRecord
 from .selectors import cases_data
 
@@ -113,9 +113,11 @@ def demo_records() -> str:
             effective_date=start,
             effect_until=until,
         )
+    # Cảnh cáo or above: the member's unit is marked that year (Điều 27, 28).
     grave = {
-        (d.official_id, d.effective_date.year) for d in Discipline.objects.all() if d.severity >= CANH_CAO
-    }  # cảnh cáo or above: the member's unit is marked that year (Điều 27, 28)
+        (pk, day.year)
+        for pk, day in Discipline.objects.filter(form__in=GRAVE_FORMS).values_list("official_id", "effective_date")
+    }
 
     def unit_of(official, year: int) -> int:
         earlier = came_from.get(official.pk)

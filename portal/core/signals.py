@@ -34,7 +34,7 @@ def _settings_changed(**kwargs) -> None:
 @receiver(post_save, sender=Site, dispatch_uid="portal_cache_site_saved")
 @receiver(post_delete, sender=Site, dispatch_uid="portal_cache_site_deleted")
 @receiver(post_delete, sender=Page, dispatch_uid="portal_cache_deleted")
-def _site_or_page_removed(**kwargs) -> None:
+def _sites_or_pages_changed(**kwargs) -> None:
     clear_page_cache()
 
 

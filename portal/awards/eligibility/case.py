@@ -38,6 +38,7 @@ DISCIPLINE_FORMS = {
     "buoc_thoi_viec": (5, "buộc thôi việc"),
 }
 CANH_CAO = DISCIPLINE_FORMS["canh_cao"][0]
+GRAVE_FORMS = tuple(code for code, (severity, _name) in DISCIPLINE_FORMS.items() if severity >= CANH_CAO)
 
 
 class CaseError(ValueError):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from ..eligibility.case import CANH_CAO
+from ..eligibility.case import GRAVE_FORMS
 from ..models import Award, Discipline, Official, Unit, YearRecord
 from .records import active_rulesets, cases_data, verdicts_from
 
@@ -43,16 +43,17 @@ class MemberCounts:
 
 def member_counts(unit: Unit, year: int) -> MemberCounts:
     """The members of `unit` in `year`, those disciplined at cảnh cáo or above that year, and how
-    many hold Lao động tiên tiến and Chiến sĩ thi đua cơ sở for that year: from the decisions once some are recorded for the year, otherwise
-    from the checker's answer on each member's records (the cycle not decided yet)."""
+    many hold Lao động tiên tiến and Chiến sĩ thi đua cơ sở for that year: from the decisions
+    once some are recorded for the year, otherwise from the checker's answer on each member's
+    records (the cycle not decided yet)."""
     members = unit_members(unit, year)
     counts = MemberCounts(year=year, members=members)
     if not members:
         return counts
     recorded = set(YearRecord.objects.filter(official__in=members, year=year).values_list("official_id", flat=True))
     counts.unrecorded = [m for m in members if m.pk not in recorded]
-    decisions = Discipline.objects.filter(official__in=members, effective_date__year=year)
-    grave = {d.official_id for d in decisions if d.severity >= CANH_CAO}
+    decisions = Discipline.objects.filter(official__in=members, effective_date__year=year, form__in=GRAVE_FORMS)
+    grave = set(decisions.values_list("official_id", flat=True))
     counts.disciplined = [m for m in members if m.pk in grave]
     awards = Award.objects.filter(official__in=members, achievement_year=year, code__in=("ldtt", "cstd_co_so"))
     held = set(awards.values_list("official_id", "code"))

@@ -16,7 +16,8 @@ def year_record_count_members(*, unit: Unit, year: int, user) -> YearRecord:
     """Set the unit's members, members with Lao động tiên tiến and with Chiến sĩ thi đua cơ sở
     for `year` from the officials who worked there that year (Luật 06/2022/QH15, Điều 27, 28
     count shares of members and exclude a member disciplined at cảnh cáo or above: the record's
-    discipline mark is set when one was). Refused when the unit has no record of that year or no member."""
+    discipline mark is set when one was). Refused when the unit has no record of that year or
+    no member."""
     row = YearRecord.objects.select_for_update().filter(unit=unit, year=year).first()
     if row is None:
         raise AwardsActionError(
