@@ -69,7 +69,7 @@ def page_key(request) -> str | None:
     except DisallowedHost:
         return None
     address = f"{request.scheme}://{host}{request.path}|{get_language()}"
-    return "page." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    return "page-data." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
 
 def _stored(response, timeout: int) -> tuple:
@@ -95,7 +95,7 @@ class AnonymousPageCacheMiddleware:
         cache = caches["pages"]
         if not request.META.get(MISSED):
             stored = cache.get(key)
-            if stored is not None:
+            if isinstance(stored, tuple):
                 status, reason, headers, body, expires = stored
                 response = HttpResponse(body, status=status, reason=reason)
                 for name, value in _counted_down(headers, expires):
@@ -124,12 +124,17 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if settings.PAGE_CACHE_SECONDS > 0 and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+        if (
+            settings.PAGE_CACHE_SECONDS > 0
+            and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+            and not environ.get("QUERY_STRING")
+            and not environ.get("PATH_INFO", "").startswith(UNCACHED_PREFIXES)
+        ):
             request = WSGIRequest(environ)
             key = page_key(request) if is_cacheable_request(request) else None
             if key is not None:
                 stored = caches["pages"].get(key)
-                if stored is not None:
+                if isinstance(stored, tuple):
                     status, reason, headers, body, expires = stored
                     start_response(f"{status} {reason}", _counted_down(headers, expires))
                     return [body]
