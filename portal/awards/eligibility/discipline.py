@@ -4,7 +4,8 @@ Under a rule set with "discipline_counts_from": "end_of_effect", achievements co
 the day the discipline decision's effect ends: a discipline decided in year D whose effect ends
 on day U bars every year up to D and every year that ends before U (False); the year U falls in
 counts only from U, which the council decides (None, with the question); an unknown U bars the
-years before D and leaves D and every later year a question until the date is recorded. Under a rule set without it, only the disciplined year is a question.
+years before D and leaves D and every later year a question until the date is recorded. Under a
+rule set without it, only the disciplined year is a question.
 The rule's text is the rule set's "discipline_basis" (docs/awards.md, "Discipline").
 Collectives are judged by their own articles (Luật 06/2022/QH15, Điều 27, 28), not here.
 """

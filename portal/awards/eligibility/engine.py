@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .case import CANH_CAO, DISCIPLINE_FORMS, FACTS, RATING_NAMES, RATINGS, Case
+from .case import FACTS, GRAVE_FORMS, RATING_NAMES, RATINGS, Case
 from .discipline import discipline_bar
 from .outcome import Outcome, all_of
 from .rulesets import RuleSet, load_rulesets, ruleset_for
@@ -67,11 +67,8 @@ class Checker:
 
     def counted(self, year: int) -> Outcome | None:
         """None when the achievements of `year` count for this person; else why not (False) or
-        the question (None). Under "discipline_counts_from": "end_of_effect" (the candidate year's
-        rule set) a discipline decided in year D with its effect ending on day U bars every year
-        up to D and every year ending before U; the year U falls in counts only from U, which
-        the council decides; an unknown U leaves the years up to D a question. Without that rule
-        only the disciplined year is a question. Collectives are judged by their own article."""
+        the question (None): the rule of the candidate year's rule set (eligibility.discipline).
+        Collectives are judged by their own articles (no_discipline)."""
         if self.case.kind != "individual":
             return None
         if year not in self._counted:
@@ -107,7 +104,7 @@ class Checker:
         record = self.case.record(year)
         wanted = spec["rating"]
         if (barred := self.counted(year)) is not None:
-            return Outcome(barred.value, list(barred.reasons), list(barred.basis))
+            return barred.copy()
         if record is None or record.rating is None:
             return Outcome(None, [f"Năm {year} chưa có kết quả xếp loại: cần {RATING_NAMES[wanted]} trở lên."])
         if RATINGS[record.rating] >= RATINGS[wanted]:
@@ -118,7 +115,7 @@ class Checker:
 
     def c_title(self, spec, code, year, rules) -> Outcome:
         if (barred := self.counted(year)) is not None:
-            return Outcome(barred.value, list(barred.reasons), list(barred.basis))
+            return barred.copy()
         held = self.holds(spec["code"], year)
         name = self.names(spec["code"])
         if held is True:
@@ -182,7 +179,7 @@ class Checker:
         unknown = [y for y in years if held[y] is None]
         if unknown:
             if unknown[0] in barred:
-                return Outcome(None, list(barred[unknown[0]].reasons), list(barred[unknown[0]].basis))
+                return barred[unknown[0]].copy()
             return Outcome(None, [f"Chưa xác định được danh hiệu {self.names(wanted)} năm {unknown[0]}."])
         return Outcome(True)
 
@@ -244,11 +241,11 @@ class Checker:
         lighter form recorded does not). Individuals: the year must count (`counted`)."""
         if self.case.kind == "individual":
             barred = self.counted(year)
-            return Outcome(True) if barred is None else Outcome(barred.value, list(barred.reasons), list(barred.basis))
+            return Outcome(True) if barred is None else barred.copy()
         record = self.case.record(year)
         if not record or not record.discipline:
             return Outcome(True)
-        if record.discipline_form and DISCIPLINE_FORMS[record.discipline_form][0] < CANH_CAO:
+        if record.discipline_form and record.discipline_form not in GRAVE_FORMS:
             return Outcome(True)
         return Outcome(False, [f"Năm {year} có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên."])
 
@@ -321,7 +318,7 @@ class Checker:
         needed = spec["years"]
         if len(run) < needed:
             if stop is not None and stop.value is None:
-                return Outcome(None, list(stop.reasons), list(stop.basis))
+                return stop.copy()
             gap = year - len(run)
             why = f"năm {gap} không đạt" if gap >= first else f"chỉ tính từ năm {first}"
             return Outcome(

@@ -12,6 +12,11 @@ class Outcome:
     reasons: list[str] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
 
+    def copy(self) -> Outcome:
+        """A copy whose lists the caller may extend without touching this one (a cached
+        answer is shared between conditions)."""
+        return Outcome(self.value, list(self.reasons), list(self.basis))
+
 
 def all_of(outcomes: list[Outcome]) -> Outcome:
     """Every outcome must hold; the reasons given are those of the deciding outcomes (the
