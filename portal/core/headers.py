@@ -45,18 +45,24 @@ def admin_prefixes() -> tuple[str, ...]:
 # What a view may set on its response to change its policy (django-csp's decorators).
 PER_VIEW = ("_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro")
 _built: dict[tuple[bool, bool], str] = {}
+_excluding: list[bool] = []  # whether the settings exclude paths from the policy, read once
 
 
 @receiver(setting_changed)
 def _forget_policies(**kwargs):
     _built.clear()
+    _excluding.clear()
 
 
 def _excludes_paths() -> bool:
-    return any(
-        (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
-        for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
-    )
+    if not _excluding:
+        _excluding.append(
+            any(
+                (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+                for name in ("CONTENT_SECURITY_POLICY", "CONTENT_SECURITY_POLICY_REPORT_ONLY")
+            )
+        )
+    return _excluding[0]
 
 
 class PortalCSPMiddleware(CSPMiddleware):

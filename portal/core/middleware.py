@@ -51,15 +51,15 @@ MISSED = "portal.page_cache_missed"  # set in the WSGI environ when the fast pat
 _MAX_AGE = re.compile(r"max-age=\d+")
 
 
+def _cacheable_address(method: str, query_string: str, path: str) -> bool:
+    # Listings with filters and pages are cheap and numerous: no query string is worth the memory.
+    return method in ("GET", "HEAD") and not query_string and not path.startswith(UNCACHED_PREFIXES)
+
+
 def is_cacheable_request(request) -> bool:
-    if request.method not in ("GET", "HEAD"):
+    if not _cacheable_address(request.method, request.META.get("QUERY_STRING", ""), request.path):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or settings.CSRF_COOKIE_NAME in request.COOKIES:
-        return False
-    if request.META.get("QUERY_STRING"):
-        # Listings with filters and pages are cheap and numerous: not worth the memory.
-        return False
-    return not request.path.startswith(UNCACHED_PREFIXES)
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and settings.CSRF_COOKIE_NAME not in request.COOKIES
 
 
 def page_key(request) -> str | None:
@@ -70,6 +70,22 @@ def page_key(request) -> str | None:
         return None
     address = f"{request.scheme}://{host}{request.path}|{get_language()}"
     return "page-data." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+
+def cache_key_for(request) -> str | None:
+    """The page-cache key of a request the cache may answer, else None."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or not is_cacheable_request(request):
+        return None
+    return page_key(request)
+
+
+def _replayed(stored) -> tuple[int, str, list, bytes] | None:
+    """Status, reason, headers (max-age counted down) and body of a stored page; None for
+    anything else found under its key."""
+    if not isinstance(stored, tuple):
+        return None
+    status, reason, headers, body, expires = stored
+    return status, reason, _counted_down(headers, expires), body
 
 
 def _stored(response, timeout: int) -> tuple:
@@ -88,19 +104,17 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        timeout = settings.PAGE_CACHE_SECONDS
-        key = page_key(request) if timeout > 0 and is_cacheable_request(request) else None
+        key = cache_key_for(request)
         if key is None:
             return self.get_response(request)
         cache = caches["pages"]
-        if not request.META.get(MISSED):
-            stored = cache.get(key)
-            if isinstance(stored, tuple):
-                status, reason, headers, body, expires = stored
-                response = HttpResponse(body, status=status, reason=reason)
-                for name, value in _counted_down(headers, expires):
-                    response[name] = value
-                return response
+        if not request.META.get(MISSED) and (hit := _replayed(cache.get(key))):
+            status, reason, headers, body = hit
+            response = HttpResponse(body, status=status, reason=reason)
+            for name, value in headers:
+                response[name] = value
+            return response
+        timeout = settings.PAGE_CACHE_SECONDS
         response = self.get_response(request)
         if self._storable(response):
             patch_response_headers(response, timeout)
@@ -124,19 +138,14 @@ class PageCacheApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if (
-            settings.PAGE_CACHE_SECONDS > 0
-            and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
-            and not environ.get("QUERY_STRING")
-            and not environ.get("PATH_INFO", "").startswith(UNCACHED_PREFIXES)
-        ):
-            request = WSGIRequest(environ)
-            key = page_key(request) if is_cacheable_request(request) else None
+        # The address is checked before a request is built, so other requests pay nothing.
+        address = (environ.get("REQUEST_METHOD", ""), environ.get("QUERY_STRING", ""), environ.get("PATH_INFO", ""))
+        if _cacheable_address(*address):
+            key = cache_key_for(WSGIRequest(environ))
             if key is not None:
-                stored = caches["pages"].get(key)
-                if isinstance(stored, tuple):
-                    status, reason, headers, body, expires = stored
-                    start_response(f"{status} {reason}", _counted_down(headers, expires))
+                if hit := _replayed(caches["pages"].get(key)):
+                    status, reason, headers, body = hit
+                    start_response(f"{status} {reason}", headers)
                     return [body]
                 environ[MISSED] = True
         return self.application(environ, start_response)
