@@ -153,34 +153,3 @@ class FailoverCache(BaseCache):
             self.primary.close(**kwargs)
         except SERVER_ERRORS:
             pass
-
-
-class RenditionCache(FailoverCache):
-    """The "renditions" cache (Wagtail's image renditions). Wagtail writes back every rendition
-    it found here (Image.get_rendition always, get_renditions unless prefetched): one write per
-    image on every render. A rendition read from this cache carries Wagtail's own `_from_cache`
-    mark, and a marked rendition is not written again."""
-
-    @staticmethod
-    def _mark(value):
-        if value is not None and hasattr(value, "filter_spec"):
-            value._from_cache = True
-        return value
-
-    def get(self, *args, **kwargs):
-        return self._mark(super().get(*args, **kwargs))
-
-    def get_many(self, *args, **kwargs):
-        found = super().get_many(*args, **kwargs)
-        for value in found.values():
-            self._mark(value)
-        return found
-
-    def set(self, key, value, *args, **kwargs):
-        if getattr(value, "_from_cache", False):
-            return None
-        return super().set(key, value, *args, **kwargs)
-
-    def set_many(self, data, *args, **kwargs):
-        fresh = {key: value for key, value in data.items() if not getattr(value, "_from_cache", False)}
-        return super().set_many(fresh, *args, **kwargs) if fresh else []

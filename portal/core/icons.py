@@ -18,10 +18,11 @@ CACHE_SECONDS = 3600
 def site_icons(identity) -> dict[str, str]:
     """Addresses of the icon and the touch icon; the built-in icon where there is no emblem (or
     its file cannot be read). Both renditions come in one lookup, kept in the cache per emblem
-    file (a new emblem has another file, hence another key), so a page rendered outside the page
-    cache does not query for them."""
-    from django.core.cache import cache
+    file (a new emblem has another file, hence another key) with the pages, so a page rendered
+    outside the page cache does not query for them."""
+    from django.core.cache import caches
 
+    cache = caches["pages"]  # emptied with the pages; the key names the emblem's file anyway
     emblem = getattr(identity, "emblem", None)
     if emblem is None:
         return {"icon": static(DEFAULT_ICON), "touch": ""}

@@ -15,13 +15,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .calendar import add_working_days, working_days_between
 from .models import MaintenanceWindow
 
+# Kept with the pages ("pages" cache: a change of a window deletes it and empties that cache).
 CACHE_KEY = "portal:maintenance-notice"
 CACHE_SECONDS = 60
 
@@ -62,6 +63,7 @@ def notice_label(window: MaintenanceWindow) -> str:
 def current_window() -> MaintenanceWindow | None:
     """The window announced today and not yet over, soonest first; cached for a minute and
     forgotten whenever a window is saved or deleted."""
+    cache = caches["pages"]
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         window = cached or None
@@ -78,4 +80,4 @@ def current_window() -> MaintenanceWindow | None:
 
 
 def forget(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    caches["pages"].delete(CACHE_KEY)

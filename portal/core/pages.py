@@ -63,7 +63,9 @@ class RouteMemoMixin:
             content_type_id, pk, consumed = memo
             model = ContentType.objects.get_for_id(content_type_id).model_class()
             related = getattr(model, "route_select_related", ())
-            page = model.objects.select_related(*related).filter(pk=pk).first() if model else None
+            # No ORDER BY: one row by its key (first() would sort by the tree path).
+            found = list(model.objects.select_related(*related).filter(pk=pk).order_by()[:1]) if model else []
+            page = found[0] if found else None
             if page is not None:
                 try:
                     return page.route(request, path_components[consumed:])

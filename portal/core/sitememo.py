@@ -15,6 +15,8 @@ from django.core.cache import caches
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from .requestscope import current, remembered, request_scope
+
 MEMO_SECONDS = 600
 
 
@@ -45,15 +47,17 @@ SITELESS_PREFIXES = ("/api/", "/healthz", "/readyz", "/static/", "/media/")
 
 
 class SiteMemoMiddleware:
-    """Finds the request's site through the memo before a view (Wagtail's serve, a view drawing
-    the site's templates) looks for it; a request that reaches no view, or an API or health
-    view, looks nothing up."""
+    """Opens the request's scope (portal.core.requestscope: what is read once per request, the
+    layered cache's generation among it) and finds the request's site through the memo before a
+    view (Wagtail's serve, a view drawing the site's templates) looks for it; a request that
+    reaches no view, or an API or health view, looks nothing up."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        with request_scope():
+            return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path_info.startswith(SITELESS_PREFIXES):
@@ -76,3 +80,28 @@ class MemoSettingMixin:
             found = super().for_site(site)
             cache.set(key, found, MEMO_SECONDS)
         return found
+
+
+class SiteRootPathsMixin:
+    """For page types: Wagtail reads its list of site root paths from the default cache for
+    every page object whose address it builds (each keeps its own copy): three reads for an
+    article, one per listed page elsewhere. Within a request the list is read once, from the
+    "pages" cache (emptied when a site is saved or deleted and when a page is published or
+    moved, which is when a root path can change)."""
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        if current() is None:
+            return super()._get_site_root_paths(cache_object, **kwargs)
+        return remembered(ROOT_PATHS_KEY, _site_root_paths)
+
+
+ROOT_PATHS_KEY = "site-root-paths"
+
+
+def _site_root_paths():
+    cache = caches["pages"]
+    paths = cache.get(ROOT_PATHS_KEY)
+    if paths is None:
+        paths = Site.get_site_root_paths()
+        cache.set(ROOT_PATHS_KEY, paths, MEMO_SECONDS)
+    return paths

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,13 +15,15 @@ from portal.core import tracking
 
 from .models import Petition, PetitionStatus
 
-COUNTERS_KEY = "feedback:counters"
+# In the "pages" cache, read once per request with its generation (settings: READ_WITH_GENERATION).
+COUNTERS_KEY = "live:petition-counters"
 COUNTERS_SECONDS = 60
 
 
 def petition_counters() -> dict[str, int]:
     """{"answered", "processing", "refused", "received"}: live counts, cached at most a minute
     and dropped whenever a petition is submitted or changes status."""
+    cache = caches["pages"]
     counts = cache.get(COUNTERS_KEY)
     if counts is None:
         rows = dict(Petition.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
@@ -36,7 +38,7 @@ def petition_counters() -> dict[str, int]:
 
 
 def counters_changed() -> None:
-    cache.delete(COUNTERS_KEY)
+    caches["pages"].delete(COUNTERS_KEY)
 
 
 def petition_lookup(*, code: str, key: str = "", contact: str = "") -> Petition | None:

@@ -33,9 +33,8 @@ def petition_counters_box(request):
     counters = petition_counters()
     # For citizens a petition waiting to be classified is being processed too.
     processing = counters["processing"] + counters["received"]
-    return render_to_string(
-        "feedback/sidebar_counters.html", {"counters": counters, "processing": processing}, request=request
-    )
+    # Drawn without the request: it needs none of what the context processors add.
+    return render_to_string("feedback/sidebar_counters.html", {"counters": counters, "processing": processing})
 
 
 @hooks.register("portal_footer_widgets")
@@ -45,7 +44,7 @@ def site_rating_widget(request, page):
     match = getattr(request, "resolver_match", None)
     if match and match.url_name == "site_rating":
         return ""
-    return render_to_string("feedback/site_rating.html", {}, request=request)
+    return render_to_string("feedback/site_rating.html", {"next": request.path if request else "/"})
 
 
 @hooks.register("portal_setup")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from portal.core.text import fold, fold_for_search
 
@@ -21,6 +21,7 @@ from .models import Abbreviation
 
 # The starter list shipped with the portal (133 common public-administration abbreviations).
 SEED_FILE = Path(__file__).parent / "data" / "glossary.csv"
+# Kept with the pages ("pages" cache: a glossary change deletes it and empties that cache).
 CACHE_KEY = "glossary:entries"
 CACHE_SECONDS = 3600
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,6 +40,7 @@ class Entry:
 
 
 def glossary_entries() -> tuple[Entry, ...]:
+    cache = caches["pages"]
     entries = cache.get(CACHE_KEY)
     if entries is None:
         entries = tuple(
@@ -57,7 +59,7 @@ def seed_entries() -> dict[str, str]:
 
 
 def glossary_changed() -> None:
-    cache.delete(CACHE_KEY)
+    caches["pages"].delete(CACHE_KEY)
 
 
 def glossary_search(query: str) -> list[Entry]:

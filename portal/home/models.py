@@ -7,10 +7,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from portal.core.pages import AsciiSlugMixin, PortalPageManager, RouteMemoMixin, ViewRestrictionsMixin
+from portal.core.sitememo import SiteRootPathsMixin
 from portal.news import selectors as news
 
 
-class HomePage(RouteMemoMixin, ViewRestrictionsMixin, AsciiSlugMixin, Page):
+class HomePage(SiteRootPathsMixin, RouteMemoMixin, ViewRestrictionsMixin, AsciiSlugMixin, Page):
     objects = PortalPageManager()
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_count = models.PositiveSmallIntegerField(_("number of featured articles"), default=5)

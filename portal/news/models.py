@@ -8,6 +8,7 @@ a counter stored on the page would be rolled back by each edit.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -26,6 +27,7 @@ from wagtail.search import index
 from portal.core import readable
 from portal.core.links import page_url, site_url
 from portal.core.pages import AsciiSlugMixin, PortalPageManager, ViewRestrictionsMixin
+from portal.core.sitememo import SiteRootPathsMixin
 from portal.core.text import fold_for_search, html_text
 from portal.search.filters import parse_date_filter
 
@@ -36,9 +38,10 @@ from .search_tokens import tokens_for
 # What a list of articles never shows: the body (a StreamField, parsed from JSON for every row
 # loaded: 37 bodies on the home page). Only the article page itself reads it.
 LISTING_DEFERRED = ("body",)
+SURROUNDINGS_SECONDS = 600  # a bound only: the "pages" cache is emptied by any change of content
 
 
-class CategoryPage(ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
+class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
     """A news category. Top-level categories sit under the home page; one more level is allowed.
     Its RSS feed is the sub-route rss/."""
 
@@ -125,9 +128,10 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
+class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Page):
     objects = PortalPageManager()
-    route_select_related = ("featured_image",)  # shown on every view (portal.core.pages.RouteMemoMixin)
+    # Shown on every view, loaded with the page (portal.core.pages.RouteMemoMixin).
+    route_select_related = ("featured_image", "view_counter")
     summary = models.TextField(_("summary"), max_length=1000, help_text=_("The lead paragraph (sapo)."))
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
     featured_image = models.ForeignKey(
@@ -232,22 +236,42 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
 
     @cached_property
     def view_count(self) -> int:
+        if "view_counter" in self._state.fields_cache:  # loaded with the page (None: no view yet)
+            counter = self._state.fields_cache["view_counter"]
+            return counter.count if counter is not None else 0
         return ArticleViewCount.count_for(self.pk)
 
     def other_articles(self, *, limit: int) -> list[ArticlePage]:
         """'Bài viết khác': the newest other live articles of the same category."""
         if self.depth < 2:
             return []
-        # The category's other children, found from this page's own tree path (no query for
-        # the category itself: its path is this one's without the last step).
-        return list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(path__startswith=self.path[: -self.steplen], depth=self.depth)
-            .exclude(pk=self.pk)
-            .order_by("-date", "-pk")
-            .only("title", "url_path", "summary", "date", "slug", "path", "depth")[:limit]
-        )
+        newest = self._surroundings(limit)["newest"]
+        return [article for article in newest if article.pk != self.pk][:limit]
+
+    def _surroundings(self, limit: int) -> dict:
+        """What every article of a category shows alike: its live ancestors below the home page
+        (the breadcrumbs, the category last) and the category's newest `limit + 1` articles
+        (this one is left out afterwards). Kept in the "pages" cache, which any publish,
+        unpublish, move or deletion empties (portal.core.signals), so a category's articles
+        share one copy until its content changes instead of two queries each."""
+        parent_path = self.path[: -self.steplen]
+        key = f"article-surroundings:{parent_path}:{limit}"
+        cache = caches["pages"]
+        found = cache.get(key)
+        if found is None:
+            crumbs = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
+            # The category's children, found from this page's own tree path (no query for the
+            # category itself: its path is this one's without the last step).
+            newest = (
+                ArticlePage.objects.live()
+                .public()
+                .filter(path__startswith=parent_path, depth=self.depth)
+                .order_by("-date", "-pk")
+                .only("title", "url_path", "summary", "date", "slug", "path", "depth")
+            )
+            found = {"crumbs": list(crumbs), "newest": list(newest[: limit + 1])}
+            cache.set(key, found, SURROUNDINGS_SECONDS)
+        return found
 
     def related_articles(self) -> list[ArticlePage]:
         ids = [link.related_page_id for link in self.related_links.all()]
@@ -262,7 +286,7 @@ class ArticlePage(ViewRestrictionsMixin, AsciiSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["other_articles"] = self.other_articles(limit=settings.PORTAL_OTHER_ARTICLES)
         context["related_articles"] = self.related_articles()
-        crumbs = list(self.get_ancestors().filter(depth__gt=2).specific(defer=True).live())
+        crumbs = self._surroundings(settings.PORTAL_OTHER_ARTICLES)["crumbs"]
         context["breadcrumbs"] = crumbs
         # The category (its feed in <head>) is the last crumb; its own query only when not live.
         context["category"] = crumbs[-1] if crumbs and crumbs[-1].depth == self.depth - 1 else self.get_parent()

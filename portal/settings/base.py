@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from .caches import redis_caches
 from .env import env_bool, env_int, env_list, env_str
 from .replica import with_replica
 
@@ -145,37 +146,7 @@ if FRONTEND_CACHE_URL:
         "nginx": {"BACKEND": "portal.core.frontcache.NginxRefreshBackend", "LOCATION": FRONTEND_CACHE_URL}
     }
 if REDIS_URL:
-    # Redis behind a failover (portal.core.cache): with Redis down the site keeps serving from
-    # each process's memory and says so in the log. Short socket time-outs, so an unreachable
-    # server costs a request at most a fraction of a second before the failover takes over.
-    _REDIS_OPTIONS = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
-    }
-    CACHES = {
-        "default": {
-            "BACKEND": "portal.core.cache.FailoverCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
-            "OPTIONS": _REDIS_OPTIONS,
-        },
-        "pages": {
-            "BACKEND": "portal.core.cache.FailoverCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal-pages",
-            "TIMEOUT": PAGE_CACHE_SECONDS,
-            "OPTIONS": _REDIS_OPTIONS,
-        },
-        # Wagtail looks renditions up in a cache of this name before asking the database (two
-        # queries per image otherwise: the emblem, the featured image, every listing's thumbnail).
-        "renditions": {
-            "BACKEND": "portal.core.cache.RenditionCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal-renditions",
-            "TIMEOUT": 86_400,
-            "OPTIONS": _REDIS_OPTIONS,
-        },
-    }
+    CACHES = redis_caches(REDIS_URL, PAGE_CACHE_SECONDS)  # settings/caches.py
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
@@ -258,7 +229,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # whitenoise's (hashed, compressed), each name's address remembered (portal.core.staticstorage).
+    "staticfiles": {"BACKEND": "portal.core.staticstorage.PortalStaticFilesStorage"},
 }
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

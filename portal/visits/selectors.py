@@ -11,14 +11,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, Sum
 from django.utils import timezone
 from wagtail.models import Page
 
 from .models import DailyDevice, DailyPageView, DailyReferrer, DailyTotal, DailyVisitor
 
-COUNTERS_CACHE_KEY = "visits:counters"  # dropped by the services when new counts are stored
+# Dropped by the services when new counts are stored; in the "pages" cache, read once per request
+# with its generation (settings: READ_WITH_GENERATION).
+COUNTERS_CACHE_KEY = "live:visit-counters"
 COUNTERS_CACHE_SECONDS = 60
 
 
@@ -40,6 +42,7 @@ def online_now() -> int:
 def counters() -> dict[str, int]:
     """Footer block: online now, today, this month, all time (cached for a minute and dropped
     when a flush writes new numbers)."""
+    cache = caches["pages"]
     data = cache.get(COUNTERS_CACHE_KEY)
     if data is None:
         today = timezone.localdate()

@@ -12,7 +12,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.utils import timezone
@@ -156,7 +156,7 @@ def _chunks(items: list, size: int = _CHUNK):
 def visits_write(batch: Batch) -> None:
     """The buffers' writer: store the batch, then let the footer counters show it."""
     visits_store(batch)
-    cache.delete(COUNTERS_CACHE_KEY)
+    caches["pages"].delete(COUNTERS_CACHE_KEY)
 
 
 @transaction.atomic
@@ -226,5 +226,5 @@ def visits_rollup(*, today: dt.date | None = None) -> int:
         closed += 1
     DailySalt.objects.filter(day__lt=today).delete()
     if closed:
-        cache.delete(COUNTERS_CACHE_KEY)
+        caches["pages"].delete(COUNTERS_CACHE_KEY)
     return closed

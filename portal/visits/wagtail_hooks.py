@@ -14,9 +14,8 @@ REPORT_PERMISSION = "visits.view_visit_report"
 def visit_counters_block(request, page):
     """The footer counters, which also carry the beacon that counts this page view."""
     page_id = page.pk if isinstance(page, Page) else None
-    return render_to_string(
-        "visits/counters.html", {"counters": selectors.counters(), "page_id": page_id}, request=request
-    )
+    # Drawn without the request: it needs none of what the context processors add.
+    return render_to_string("visits/counters.html", {"counters": selectors.counters(), "page_id": page_id})
 
 
 register_report(

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from portal.core.cache import RenditionCache
+from portal.core.layeredcache import RenditionCache
 from portal.core.models import SiteIdentity
 from portal.news.tests.factories import make_article
 
@@ -164,3 +164,24 @@ def test_hits_are_served_before_django_with_every_header(client, category, setti
     get(article.url, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
     get(article.url, HTTP_HOST="khong-duoc-phep.example")
     assert django_calls == [article.url] * 4
+
+
+def test_static_addresses_are_worked_out_once_per_process(monkeypatch, settings):
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from portal.core.staticstorage import PortalStaticFilesStorage
+
+    settings.DEBUG = False
+    calls = []
+
+    def url(self, name, force=False):
+        calls.append(name)
+        return f"/static/{name}.abc123"
+
+    monkeypatch.setattr(CompressedManifestStaticFilesStorage, "url", url)
+    storage = PortalStaticFilesStorage()
+    assert storage.url("core/portal.css") == storage.url("core/portal.css") == "/static/core/portal.css.abc123"
+    assert calls == ["core/portal.css"]
+    settings.DEBUG = True  # development: files change under a running server
+    storage.url("core/portal.css")
+    assert len(calls) == 2

@@ -59,6 +59,6 @@ def test_with_redis_the_caches_are_in_redis():
     # The renditions' own kind of it does not write back what it read (portal.core.cache).
     assert {name: tuple(v) for name, v in backends.items()} == {
         "default": ("portal.core.cache.FailoverCache", "django_redis.cache.RedisCache"),
-        "pages": ("portal.core.cache.FailoverCache", "django_redis.cache.RedisCache"),
-        "renditions": ("portal.core.cache.RenditionCache", "django_redis.cache.RedisCache"),
+        "pages": ("portal.core.layeredcache.LayeredCache", "django_redis.cache.RedisCache"),
+        "renditions": ("portal.core.layeredcache.RenditionCache", "django_redis.cache.RedisCache"),
     }

@@ -52,6 +52,36 @@ def test_other_articles_newest_of_same_category(client, home, category):
     assert "Bài đang đọc" not in section
 
 
+def test_what_a_categorys_articles_share_is_read_once_and_follows_publishing(client, category, settings):
+    """Breadcrumbs and "Bài viết khác" are kept per category in the "pages" cache (shared by its
+    articles, so a sibling's render does not query them) and emptied by any publish."""
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders
+    first = make_article(category, "Bài thứ nhất")
+    current = make_article(category, "Bài đang đọc")
+    for _ in range(2):  # the first request of a test creates the site's settings rows
+        assert "Bài thứ nhất" in client.get(current.url).content.decode().split("Bài viết khác", 1)[1]
+
+    def render(article) -> tuple[str, str, int]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(article.url).content.decode()
+        return html, " ".join(query["sql"] for query in ctx.captured_queries), len(ctx.captured_queries)
+
+    html, sql, _count = render(first)  # its first visit: routed, but the category's part is shared
+    assert "Bài đang đọc" in html.split("Bài viết khác", 1)[1] and category.title in html
+    assert 'ORDER BY "news_articlepage"."date" DESC' not in sql  # "Bài viết khác"
+    assert '"wagtailcore_page"."path" IN (' not in sql  # the breadcrumbs
+    _html, sql, count = render(first)
+    assert count <= 4, sql  # the page, its related links, its tags, its view count
+
+    new = make_article(category, "Bài vừa đăng")
+    assert "Bài vừa đăng" in client.get(current.url).content.decode().split("Bài viết khác", 1)[1]
+    category.title = "Chuyên mục đổi tên"
+    category.save_revision().publish()
+    assert "Chuyên mục đổi tên" in client.get(current.url).content.decode().split("</nav>", 2)[1]
+    new.unpublish()
+    assert "Bài vừa đăng" not in client.get(current.url).content.decode()
+
+
 def test_article_queries_do_not_grow_with_article_count(client, category):
     article = make_article(category, "Bài được đo")
 
