@@ -127,6 +127,34 @@ def test_category_page_pagination_and_date_filter(client, category, settings):
     assert bad.status_code == 200 and "Ngày không hợp lệ" in bad.content.decode()
 
 
+def test_home_sections_come_in_one_query_whatever_the_number_of_categories(client, home, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    base = dt.datetime(2026, 1, 1, tzinfo=HCM)
+
+    def add_categories(first: int, count: int) -> None:
+        for i in range(first, first + count):
+            section = make_category(home, f"Chuyên mục {i}")
+            sub = make_category(section, f"Chuyên mục con {i}")
+            for day in range(5):  # one more than a section shows; the newest in a sub-category
+                make_article(section if day < 4 else sub, f"Bài {i}-{day}", date=base + dt.timedelta(days=day))
+
+    def render() -> tuple[str, int]:
+        client.get("/")  # the first request of a test creates the site's settings rows
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get("/").content.decode()
+        return html, len(ctx.captured_queries)
+
+    add_categories(0, 2)
+    html, few = render()
+    add_categories(2, 4)
+    html, many = render()
+    assert many == few, (few, many)
+    for i in range(6):
+        section = html.split(f"Chuyên mục {i}<", 1)[1]
+        assert section.index(f"Bài {i}-4") < section.index(f"Bài {i}-3") < section.index(f"Bài {i}-1")
+        assert f"Bài {i}-0<" not in section.split("Chuyên mục", 1)[0]  # four a section
+
+
 def test_home_page_shows_featured_and_sections(client, home, category):
     make_article(category, "Tin nổi bật đặc biệt", is_featured=True)
     make_article(category, "Tin thường")
