@@ -122,7 +122,8 @@ class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Ro
             page_obj=page_obj,
             paginator=paginator,
             date_filter=date_filter,
-            subcategories=self.get_children().live().public().type(CategoryPage).specific(),
+            # Through our manager: its public() reads no view restriction when there is none.
+            subcategories=CategoryPage.objects.child_of(self).live().public(),
         )
         return context
 

@@ -155,6 +155,24 @@ def test_home_sections_come_in_one_query_whatever_the_number_of_categories(clien
         assert f"Bài {i}-0<" not in section.split("Chuyên mục", 1)[0]  # four a section
 
 
+def test_a_categorys_sub_categories_read_no_view_restriction_unless_there_is_one(client, category, settings):
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE_SECONDS = 0
+    public, private = (
+        make_category(category, "Chuyên mục con công khai"),
+        make_category(category, "Chuyên mục con nội bộ"),
+    )
+    client.get(category.url)  # the first request of a test creates the site's settings rows
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(category.url).content.decode()
+    assert public.title in html and private.title in html
+    assert not [q for q in ctx.captured_queries if "pageviewrestriction" in q["sql"]]
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="mk-2026")
+    html = client.get(category.url).content.decode()
+    assert public.title in html and private.title not in html
+
+
 def test_home_page_shows_featured_and_sections(client, home, category):
     make_article(category, "Tin nổi bật đặc biệt", is_featured=True)
     make_article(category, "Tin thường")
