@@ -245,29 +245,28 @@ class LayeredCache(FailoverCache):
                     self._keep(generation, key, value, timeout, version)
         return result
 
-    def add(self, key, *args, **kwargs):
-        self.near.delete(self.make_key(key, kwargs.get("version")))
-        return super().add(key, *args, **kwargs)
+    # add and get_or_set only write a key that is missing (a memo's first value): the shared
+    # store answers them. incr, decr and delete change what a key means: every copy goes.
+    def incr(self, key, delta=1, version=None):
+        result = super().incr(key, delta, version)
+        self._changed(key, version)
+        return result
 
-    def incr(self, key, *args, **kwargs):
-        self.near.delete(self.make_key(key, kwargs.get("version")))
-        return super().incr(key, *args, **kwargs)
-
-    def decr(self, key, *args, **kwargs):
-        self.near.delete(self.make_key(key, kwargs.get("version")))
-        return super().decr(key, *args, **kwargs)
-
-    def get_or_set(self, key, *args, **kwargs):
-        self.near.delete(self.make_key(key, kwargs.get("version")))
-        return super().get_or_set(key, *args, **kwargs)
+    def decr(self, key, delta=1, version=None):
+        result = super().decr(key, delta, version)
+        self._changed(key, version)
+        return result
 
     def delete(self, key, version=None):
         result = super().delete(key, version)
+        self._changed(key, version)
+        return result
+
+    def _changed(self, key, version) -> None:
         self._forget_early(key)
         if not key.startswith(self.shared_only):  # never kept near: nothing to tell the others
             self.near.delete(self.make_key(key, version))
             self._new_generation()
-        return result
 
     def _forget_early(self, key) -> None:
         if key in self.read_early and requestscope.current() is not None:

@@ -102,6 +102,12 @@ def test_deleting_one_key_on_one_node_is_seen_by_the_others(request):
     a.delete_many(["r1"])
     with request_scope():
         assert b.get_many(["r1", "r2"]) == {"r2": 2}
+    a.set("version", 1, 600)
+    with request_scope():
+        assert b.get("version") == 1
+    a.incr("version")
+    with request_scope():
+        assert b.get("version") == 2
 
 
 def test_outside_a_request_every_read_goes_to_the_shared_store(request):
