@@ -13,7 +13,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import fold
-from portal.search.highlight import Highlighted, highlight_text, query_words
+from portal.search.highlight import Highlighted, highlight_text, holds_query_word, query_words
 from portal.search.query import SORTS, has_diacritics, parse_query
 from portal.search.sources import Facet, Hit, SearchRequest, Source
 
@@ -44,6 +44,26 @@ def _articles_by_id(ids: list[int]) -> list[ArticlePage]:
     # The body is only read for the excerpt of a shown result whose summary lacks the words.
     found = ArticlePage.objects.live().defer("body").in_bulk(ids)
     return [found[i] for i in ids if i in found]
+
+
+EXCERPT_PAGE_LIMIT = 50  # a page of results; longer slices (an export) read bodies as needed
+
+
+def _with_excerpt_bodies(articles: list[ArticlePage], query: str) -> list[ArticlePage]:
+    """The bodies the excerpts of a page of results will read (those whose summary holds no
+    word of the query), in one query: read one by one they cost a round trip each, ten for a
+    query such as "KH&CN" whose words are rarely in summaries."""
+    wanted = [
+        article.pk
+        for article in articles
+        if "body" in article.get_deferred_fields() and not holds_query_word(article.summary, query)
+    ]
+    if wanted:
+        bodies = dict(ArticlePage.objects.filter(pk__in=wanted).values_list("pk", "body"))
+        for article in articles:
+            if article.pk in bodies:
+                article.body = bodies[article.pk]
+    return articles
 
 
 class RankedResults:
@@ -94,7 +114,7 @@ class RankedResults:
         items = self.head[start:stop]
         if stop > RERANK_WINDOW:
             items += _articles_by_id(self.index_query.ids(max(start, RERANK_WINDOW), stop))
-        return items
+        return _with_excerpt_bodies(items, self.query) if stop - start <= EXCERPT_PAGE_LIMIT else items
 
 
 class EmptyResults(list):

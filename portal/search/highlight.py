@@ -61,6 +61,11 @@ def _first_match(text: str, words: list[tuple[str, bool]]) -> int:
     return min((m.start() for m in found if m), default=-1)
 
 
+def holds_query_word(text: str, query: str, *, prefixes: bool = False) -> bool:
+    """Whether highlight_text would take its excerpt from `text` (a word of the query in it)."""
+    return _first_match(text, _marked_words(query, prefixes)) >= 0
+
+
 def highlight_text(title: str, texts, query: str, *, prefixes: bool = False) -> Highlighted:
     """The title and a short excerpt of the first of `texts` (strings, or callables giving
     one, read only when needed) that holds a word of the query, matches marked. `prefixes`:

@@ -46,3 +46,22 @@ def test_html_text_unescapes_and_collapses():
 
     assert html_text("<p>KH&amp;CN</p>\n<p>  tỉnh </p>") == "KH&CN tỉnh"
     assert html_text("") == ""
+
+
+def test_a_page_of_results_reads_the_bodies_its_excerpts_need_in_one_query(category):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.news.search import search_articles
+
+    for i in range(6):  # the words only in the body: each excerpt comes from it
+        body = [("paragraph", f"<p>Quỹ phát triển KH&CN tỉnh hỗ trợ dự án số {i}.</p>")]
+        make_article(category, f"Hỗ trợ dự án {i}", summary="Tin hoạt động của Sở.", body=body)
+    make_article(category, "Hỗ trợ dự án trong tóm tắt", summary="Quỹ phát triển KH&CN hỗ trợ.")
+    results = search_articles(query="quy phat trien")
+    assert results.count() == 7
+    with CaptureQueriesContext(connection) as ctx:
+        snippets = [highlight(article, "quy phat trien").snippet for article in results[0:10]]
+    assert all("<mark>Quỹ</mark> <mark>phát</mark> <mark>triển</mark>" in snippet for snippet in snippets)
+    body_reads = [q for q in ctx.captured_queries if '"news_articlepage"."body"' in q["sql"]]
+    assert len(body_reads) == 1, [q["sql"][:120] for q in ctx.captured_queries]
