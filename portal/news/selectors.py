@@ -1,7 +1,7 @@
 """Reads about news that several places need (pages, API, home page, benchmarks)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.search.filters import DateFilter, parse_date_filter
@@ -75,21 +75,20 @@ def related_articles(*, article: ArticlePage) -> list[ArticlePage]:
 def latest_by_category(*, home, per_category: int = 4) -> list[tuple[CategoryPage, list[ArticlePage]]]:
     """For each top-level category shown on the home page, its newest articles.
 
-    One query: the cards whose keys are among each category's newest (one subquery per
-    category, each a LIMIT on the date index, so it stays cheap at any number of articles);
-    each card is then put under the category whose tree path starts its own. Before, each
-    category's keys were a query of their own (nine round trips for eight categories), and
-    earlier still each category loaded its full cards (~4 ms of CPU per category)."""
+    Each category's newest articles are found by their keys (a query of one column, each one a
+    LIMIT on the date index, so it stays cheap at any number of articles), then all the cards
+    are loaded in one query: building the full select of an article with its image cost ~4 ms
+    of CPU per category before. (One statement with a subquery per category, joined by OR,
+    was tried: PostgreSQL then scanned every article, 196 ms at 100,000 against 13 ms.)"""
     categories = list(CategoryPage.objects.live().public().child_of(home).filter(show_in_home=True))
-    if not categories:
-        return []
-    newest = Q()
-    for category in categories:
-        newest |= Q(pk__in=category.articles().order_by("-date", "-pk").values("pk")[:per_category])
-    cards = sorted(category_cards().filter(newest), key=lambda card: (card.date, card.pk), reverse=True)
+    newest = {
+        category.pk: list(category.articles().values_list("pk", flat=True)[:per_category]) for category in categories
+    }
+    wanted = [pk for keys in newest.values() for pk in keys]
+    cards = {page.pk: page for page in category_cards().filter(pk__in=wanted)} if wanted else {}
     result = []
     for category in categories:
-        articles = [card for card in cards if card.path.startswith(category.path)][:per_category]
+        articles = [cards[pk] for pk in newest[category.pk] if pk in cards]
         if articles:
             result.append((category, articles))
     return result
