@@ -164,7 +164,8 @@ class LayeredCache(FailoverCache):
         except SERVER_ERRORS as error:
             self._failed(error)
             return {"generation": None, "early": {}}
-        return {"generation": token, "early": found}
+        # A key the round trip did not find is known missing for this request (_MISSING).
+        return {"generation": token, "early": {key: found.get(key, _MISSING) for key in self.read_early}}
 
     def _new_generation(self) -> None:
         owner = self._owner
@@ -192,7 +193,8 @@ class LayeredCache(FailoverCache):
         if key in self.read_early and not self.degraded:
             early = self._request_state()["early"]
             if key in early:
-                return early[key]
+                value = early[key]
+                return default if value is _MISSING else value
         generation = self._generation(key)
         if generation is None:
             return super().get(key, default, version)
