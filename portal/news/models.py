@@ -271,7 +271,7 @@ class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Pag
                 .public()
                 .filter(path__startswith=parent_path, depth=self.depth)
                 .order_by("-date", "-pk")
-                .only("title", "url_path", "summary", "date", "slug", "path", "depth")
+                .only(*CARD_FIELDS)
             )
             found = {"crumbs": list(crumbs), "newest": list(newest[: limit + 1])}
             cache.set(key, found, SURROUNDINGS_SECONDS)
