@@ -240,9 +240,11 @@ class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Pag
 
     @cached_property
     def view_count(self) -> int:
-        if "view_counter" in self._state.fields_cache:  # loaded with the page (None: no view yet)
-            counter = self._state.fields_cache["view_counter"]
-            return counter.count if counter is not None else 0
+        if ArticlePage.view_counter.is_cached(self):  # loaded with the page (route_select_related)
+            try:
+                return self.view_counter.count
+            except ArticleViewCount.DoesNotExist:  # no view yet
+                return 0
         return ArticleViewCount.count_for(self.pk)
 
     def other_articles(self, *, limit: int) -> list[ArticlePage]:

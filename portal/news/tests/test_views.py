@@ -83,6 +83,18 @@ def test_what_a_categorys_articles_share_is_read_once_and_follows_publishing(cli
     assert "Bài vừa đăng" not in client.get(current.url).content.decode()
 
 
+def test_the_view_count_loaded_with_the_page_needs_no_query(category):
+    from portal.news.models import ArticlePage
+
+    read, unread = make_article(category, "Bài đã có lượt xem"), make_article(category, "Bài chưa ai xem")
+    article_view_count_set_minimum(article_id=read.pk, count=12)
+    loaded = ArticlePage.objects.select_related("view_counter").in_bulk([read.pk, unread.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        assert (loaded[read.pk].view_count, loaded[unread.pk].view_count) == (12, 0)
+    assert not ctx.captured_queries
+    assert ArticlePage.objects.get(pk=read.pk).view_count == 12  # not loaded with it: one query
+
+
 def test_article_queries_do_not_grow_with_article_count(client, category):
     article = make_article(category, "Bài được đo")
 
