@@ -9,7 +9,9 @@ visitor gets the new page from the cache at once.
 
 A published or unpublished page refreshes itself, its parents, the home page, the site feed and
 the site maps (a new article changes its category's listing, the home page's news and the
-feeds). Everything else the micro-cache holds is at most 10 s old. Configured by
+feeds), and the pages an app names as showing it (`register_showing`: an article's newest
+siblings list it under "Bài viết khác", articles link to it as related). Everything else the
+micro-cache holds is at most 10 s old. Configured by
 `FRONTEND_CACHE_URL` (for example `https://127.0.0.1`, the local nginx); unset, nothing is sent.
 """
 
@@ -19,11 +21,13 @@ import logging
 import ssl
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
+from collections.abc import Callable, Iterable
 from urllib.request import Request, urlopen
 
 from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import Page
 
 from .localstack import loopback_tls_context
 
@@ -64,18 +68,31 @@ class NginxRefreshBackend(BaseBackend):
             logger.warning("micro-cache refresh of %s failed: %s", parts.path, getattr(error, "reason", error))
 
 
+# Functions an app registers: given a published or unpublished page, the other pages whose HTML
+# shows it besides its parents (portal.news names an article's siblings and referrers).
+_showing: list[Callable[[Page], Iterable[Page]]] = []
+
+
+def register_showing(find: Callable[[Page], Iterable[Page]]) -> None:
+    if find not in _showing:
+        _showing.append(find)
+
+
 def configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def urls_for(page) -> list[str]:
-    """The page's own addresses, its live parents', and the site's home page, feed and maps."""
+    """The page's own addresses, its live parents', the pages registered as showing it, and the
+    site's home page, feed and maps."""
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     batch = PurgeBatch()
     batch.add_page(page)
     for ancestor in page.get_ancestors().live().filter(depth__gt=1):
         batch.add_page(ancestor)
+    for find in _showing:
+        batch.add_pages(find(page))
     root = page.get_site().root_url if page.get_site() else ""
     if root:
         batch.add_urls([root.rstrip("/") + path for path in SITE_PATHS])

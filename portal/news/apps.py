@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from portal.core import pageviews
+        from portal.core import frontcache, pageviews
         from portal.search.sources import register
 
         from . import selectors, services, signals  # noqa: F401
@@ -17,3 +17,5 @@ class NewsConfig(AppConfig):
         register(NEWS_SOURCE)
         # An article's views come from the visit pipeline (portal.core.pageviews).
         pageviews.register_counter(add=services.article_views_add, stored=selectors.stored_view_count)
+        # nginx's micro-cache refreshes an article's newest siblings and referrers with it.
+        frontcache.register_showing(selectors.pages_showing_article)

@@ -1,12 +1,13 @@
 """Reads about news that several places need (pages, API, home page, benchmarks)."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.search.filters import DateFilter, parse_date_filter
 
-from .models import CARD_FIELDS, LISTING_DEFERRED, ArticlePage, ArticleViewCount, CategoryPage
+from .models import CARD_FIELDS, LISTING_DEFERRED, ArticlePage, ArticleRelatedLink, ArticleViewCount, CategoryPage
 
 
 def live_articles() -> QuerySet[ArticlePage]:
@@ -125,3 +126,35 @@ def filter_articles_by_date(articles: QuerySet, params) -> tuple[QuerySet, DateF
     if end:
         articles = articles.filter(date__lt=end)
     return articles, date_filter
+
+
+def pages_showing_article(page) -> list[ArticlePage]:
+    """The articles whose HTML shows `page` besides its parents, for nginx's micro-cache
+    (portal.core.frontcache): its category's newest articles, whose "Bài viết khác" lists the
+    category's newest, and the articles naming it as related. Siblings only when the page is
+    (or, unpublished, may have been) among the newest: an older article appears in no
+    sibling's list. Bounded; older siblings' copies are at most the micro-cache's lifetime old."""
+    if page.specific_class is not ArticlePage:
+        return []
+    fields = ("id", "path", "depth", "url_path")
+    # Each article lists the category's newest `n + 1` but itself, cut to `n`: an article is in
+    # someone's list exactly when it is among the newest `n + 1`.
+    n = settings.PORTAL_OTHER_ARTICLES
+    newest = list(
+        ArticlePage.objects.live()
+        .public()
+        .filter(path__startswith=page.path[: -page.steplen], depth=page.depth)
+        .order_by("-date", "-pk")
+        .only(*fields)[: n + 2]
+    )
+    shown = not page.live or page.pk in [article.pk for article in newest[: n + 1]]
+    showing = [article for article in newest if article.pk != page.pk][: n + 1] if shown else []
+    referrers = ArticleRelatedLink.objects.filter(related_page_id=page.pk).values("article_id")
+    showing += (
+        ArticlePage.objects.live()
+        .public()
+        .filter(pk__in=referrers)
+        .exclude(pk__in=[page.pk, *(article.pk for article in showing)])
+        .only(*fields)[:20]
+    )
+    return showing

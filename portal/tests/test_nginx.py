@@ -6,6 +6,7 @@ Debian's nginx-light)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import http.client
 import shutil
@@ -13,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from portal.core.localstack import NGINX, loopback_tls_context, render_nginx, wait_port
 from portal.core.localstack import free_port as _free_port
@@ -111,12 +113,14 @@ def test_a_publish_refreshes_the_page_and_its_category_in_the_micro_cache(nginx,
     site = Site.objects.get(is_default_site=True)
     headers = {"Host": site.hostname}
     category = make_category(home, "Hoạt động của Sở")
+    sibling = make_article(category, "Hội thảo về chuyển đổi số", date=timezone.now() - dt.timedelta(days=1))
     article = make_article(category, "Hội nghị tổng kết công tác khoa học")
-    article_path, category_path = (
-        article.url_path[len(home.url_path) - 1 :],
-        category.url_path[len(home.url_path) - 1 :],
+    article_path, category_path, sibling_path = (
+        page.url_path[len(home.url_path) - 1 :] for page in (article, category, sibling)
     )
-    for path in (article_path, category_path):
+    # The sibling lists the new article under "Bài viết khác": its copy, stored when it was
+    # published, was refreshed when the article was.
+    for path in (article_path, category_path, sibling_path):
         _get(https_port, path, headers=headers)
         cached, body = _get(https_port, path, headers=headers)
         assert cached.getheader("X-Micro-Cache") == "HIT" and "Hội nghị tổng kết công tác khoa học" in body.decode()
@@ -129,7 +133,7 @@ def test_a_publish_refreshes_the_page_and_its_category_in_the_micro_cache(nginx,
     article.title = "Hội nghị tổng kết công tác khoa học năm nay"
     article.save_revision().publish()  # the refresh runs after the commit, through the task
 
-    for path in (article_path, category_path):
+    for path in (article_path, category_path, sibling_path):
         response, body = _get(https_port, path, headers=headers)
         assert response.getheader("X-Micro-Cache") == "HIT", path  # served from the cache…
         assert "Hội nghị tổng kết công tác khoa học năm nay" in body.decode(), path  # …already new
