@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import logging
 import ssl
+from collections.abc import Callable, Iterable
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit, urlunsplit
-from collections.abc import Callable, Iterable
 from urllib.request import Request, urlopen
 
 from django.conf import settings
