@@ -11,17 +11,35 @@ from functools import lru_cache
 
 from django.utils.html import strip_tags
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "d"})
 _SPACES = re.compile(r"\s+")
+
+
+def _combining_marks() -> re.Pattern:
+    """Every combining character of the Basic Multilingual Plane, as one character class (the
+    regular expression engine looks a character up in a bitmap, where a loop in Python over
+    unicodedata.combining cost three times as much for a Vietnamese summary)."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]+")
+
+
+_COMBINING = _combining_marks()
 
 
 def fold(text: str) -> str:
     """Lowercase, drop diacritics, map đ→d and collapse whitespace."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip().lower()
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d"))
+    stripped = _COMBINING.sub("", decomposed)
+    if not stripped.isascii() and max(stripped) > "\uffff":  # marks beyond the BMP: rare
+        stripped = "".join(ch for ch in stripped if not unicodedata.combining(ch))
+    return " ".join(stripped.split()).lower()
 
 
 _AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")

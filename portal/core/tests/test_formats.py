@@ -74,6 +74,34 @@ def test_fold(text, expected):
     assert fold(text) == expected
 
 
+def test_fold_is_the_definition_on_any_text():
+    """fold() strips marks with one regular expression; it must equal the plain definition
+    (NFD, drop every combining character, đ→d, collapse whitespace, lowercase) on any text:
+    the grapheme joiner U+034F (not combining, among the marks), marks beyond the BMP, the
+    Unicode spaces, dotted İ."""
+    import random
+    import unicodedata
+
+    def definition(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans({"đ": "d", "Đ": "d"})))
+        kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return " ".join(kept.split()).lower()
+
+    rng = random.Random(17)
+    special = [0x20, 0xA0, 0x2003, 0x3000, 0x0A, 0x1E, 0x1F, 0x85, 0x34F, 0x130, 0x110, 0x111, 0x1D165, 0x1E00]
+    for _ in range(3000):
+        text = "".join(
+            chr(
+                rng.choice(
+                    [rng.randrange(0x20, 0x2FFFF), rng.randrange(0x20, 0x3000), rng.randrange(0x300, 0x370)]
+                    + [rng.choice(special)]
+                )
+            )
+            for _ in range(24)
+        )
+        assert fold(text) == definition(text), repr(text)
+
+
 def test_slugify_vi():
     assert slugify_vi("Tin hoạt động của Sở KH&CN") == "tin-hoat-dong-cua-so-kh-cn"
     assert slugify_vi("!!!") == "muc"
