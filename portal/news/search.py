@@ -26,23 +26,40 @@ RERANK_WINDOW = 100
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _score(article: ArticlePage, phrase: str, exact_words: list[str]) -> int:
+def _score(title: str, summary: str, phrase: str, exact_words: list[str]) -> int:
     """Syllables typed together belong together ("dien hinh" is one word, not "diện tích …
     mô hình"): the whole folded phrase in the title or summary counts most; then, when the
     reader typed diacritics, each word found exactly as typed."""
     score = 0
     if " " in phrase:
-        score += 4 * (phrase in fold(article.title)) + 2 * (phrase in fold(article.summary))
+        score += 4 * (phrase in fold(title)) + 2 * (phrase in fold(summary))
     if exact_words:
-        title = set(_WORD.findall(article.title.lower()))
-        summary = set(_WORD.findall(article.summary.lower()))
-        score += sum(2 * (w in title) + (w in summary) for w in exact_words)
+        title_words = set(_WORD.findall(title.lower()))
+        summary_words = set(_WORD.findall(summary.lower()))
+        score += sum(2 * (w in title_words) + (w in summary_words) for w in exact_words)
     return score
+
+
+def _reranked(ids: list[int], query: str) -> list[int]:
+    """The live ones of `ids` in the order of _score (ties keep the index's order), read as
+    titles and summaries only: the articles themselves are loaded for the page shown."""
+    phrase = fold(query)
+    exact_words = query_words(query) if has_diacritics(query) else []
+    texts = {
+        pk: (title, summary) for pk, title, summary in _live().filter(pk__in=ids).values_list("pk", "title", "summary")
+    }
+    live = [pk for pk in ids if pk in texts]
+    scores = {pk: _score(*texts[pk], phrase, exact_words) for pk in live} if " " in phrase or exact_words else {}
+    return sorted(live, key=lambda pk: -scores.get(pk, 0)) if scores else live
+
+
+def _live():
+    return ArticlePage.objects.live()
 
 
 def _articles_by_id(ids: list[int]) -> list[ArticlePage]:
     # The body is only read for the excerpt of a shown result whose summary lacks the words.
-    found = ArticlePage.objects.live().defer("body").in_bulk(ids)
+    found = _live().defer("body").in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 
@@ -75,19 +92,15 @@ class RankedResults:
         self.index_query = index_query
         self.rerank = index_query.sort == "relevance"
         self.query = query
-        self._head: list[ArticlePage] | None = None
+        self._head: list[int] | None = None
         self._count: int | None = None
 
     @property
-    def head(self) -> list[ArticlePage]:
+    def head(self) -> list[int]:
+        """The ids of the first RERANK_WINDOW hits, re-ranked."""
         if self._head is None:
-            head = _articles_by_id(self.index_query.ids(0, RERANK_WINDOW))
-            if self.rerank:
-                phrase = fold(self.query)
-                exact_words = query_words(self.query) if has_diacritics(self.query) else []
-                order = {a.pk: i for i, a in enumerate(head)}
-                head.sort(key=lambda a: (-_score(a, phrase, exact_words), order[a.pk]))
-            self._head = head
+            ids = self.index_query.ids(0, RERANK_WINDOW)
+            self._head = _reranked(ids, self.query) if self.rerank else ids
         return self._head
 
     def count(self) -> int:
@@ -111,9 +124,10 @@ class RankedResults:
         if isinstance(index, int):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
-        items = self.head[start:stop]
+        ids = self.head[start:stop]
         if stop > RERANK_WINDOW:
-            items += _articles_by_id(self.index_query.ids(max(start, RERANK_WINDOW), stop))
+            ids += self.index_query.ids(max(start, RERANK_WINDOW), stop)
+        items = _articles_by_id(ids)
         return _with_excerpt_bodies(items, self.query) if stop - start <= EXCERPT_PAGE_LIMIT else items
 
 
