@@ -1,5 +1,4 @@
 from django.contrib.auth.models import Group, Permission
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.fragments import render_plain
 from portal.core.permissions import ReadOnlyPolicy
 from portal.core.reports import register_report
 
@@ -33,8 +33,9 @@ def petition_counters_box(request):
     counters = petition_counters()
     # For citizens a petition waiting to be classified is being processed too.
     processing = counters["processing"] + counters["received"]
-    # Drawn without the request: it needs none of what the context processors add.
-    return render_to_string("feedback/sidebar_counters.html", {"counters": counters, "processing": processing})
+    # Drawn without the request (it needs none of what the context processors add), once per
+    # process for the same numbers.
+    return render_plain("feedback/sidebar_counters.html", counters=counters, processing=processing)
 
 
 @hooks.register("portal_footer_widgets")
@@ -44,7 +45,7 @@ def site_rating_widget(request, page):
     match = getattr(request, "resolver_match", None)
     if match and match.url_name == "site_rating":
         return ""
-    return render_to_string("feedback/site_rating.html", {"next": request.path if request else "/"})
+    return render_plain("feedback/site_rating.html", next=request.path if request else "/")
 
 
 @hooks.register("portal_setup")

@@ -1,8 +1,8 @@
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from portal.core.fragments import render_plain
 from portal.core.reports import register_report
 
 from . import selectors, views
@@ -14,8 +14,9 @@ REPORT_PERMISSION = "visits.view_visit_report"
 def visit_counters_block(request, page):
     """The footer counters, which also carry the beacon that counts this page view."""
     page_id = page.pk if isinstance(page, Page) else None
-    # Drawn without the request: it needs none of what the context processors add.
-    return render_to_string("visits/counters.html", {"counters": selectors.counters(), "page_id": page_id})
+    # Drawn without the request (it needs none of what the context processors add), once per
+    # process for the same numbers: they change at most once a minute.
+    return render_plain("visits/counters.html", counters=selectors.counters(), page_id=page_id)
 
 
 register_report(
