@@ -2,6 +2,7 @@
 petitioner's data is logged; closed petitions lose it after the retention period."""
 
 import datetime as dt
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -37,9 +38,13 @@ def test_closed_petitions_lose_personal_data_after_the_retention_period(client, 
     Petition.objects.filter(pk=old.pk).update(closed_at=timezone.now() - dt.timedelta(days=400))
     Petition.objects.filter(pk=still_open.pk).update(submitted_at=timezone.now() - dt.timedelta(days=900))
 
-    call_command("petition_purge", "--dry-run", verbosity=0)
+    out = io.StringIO()
+    call_command("petition_purge", "--dry-run", stdout=out)
     assert Petition.objects.get(pk=old.pk).anonymised_at is None  # a dry run changes nothing
-    call_command("petition_purge", verbosity=0)
+    assert out.getvalue().strip() == "1 phản ánh, kiến nghị sẽ được xóa dữ liệu cá nhân."
+    out = io.StringIO()
+    call_command("petition_purge", stdout=out)
+    assert out.getvalue().strip() == "Đã xóa dữ liệu cá nhân của 1 phản ánh, kiến nghị."
 
     old.refresh_from_db()
     assert (old.full_name, old.phone, old.email, old.address) == (REMOVED_NAME, "", "", "")
