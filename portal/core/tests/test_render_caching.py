@@ -146,3 +146,42 @@ def test_a_page_made_private_is_private_at_once_and_leaves_the_listings(client, 
 
     PageViewRestriction.objects.filter(page=private).delete()
     assert "Tin nội bộ của Sở" in client.get(private.url).content.decode()
+
+
+def test_the_remembered_page_is_checked_against_its_row_on_each_use(client, settings, category, monkeypatch):
+    """The page object is kept with its route: the next render reads only its row's live flag
+    and publication time. A page published again (even when the cache clear was lost) is
+    loaded again; so is a page too large to keep."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal.core import pages
+
+    settings.PAGE_CACHE_SECONDS = 0
+    article = make_article(category, "Bài giữ trong bộ nhớ đệm")
+    table = article._meta.db_table
+    # The first visit creates the site's read-aloud settings (a cache clear); the second routes
+    # and remembers the route; the third loads the page through it and keeps it.
+    for _ in range(3):
+        client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Bài giữ trong bộ nhớ đệm" in client.get(article.url).content.decode()
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert not any(f'FROM "{table}"' in q and "INNER JOIN" in q for q in sql), sql  # not loaded
+    assert any(q.startswith("SELECT 1 FROM wagtailcore_page WHERE id =") for q in sql)
+
+    # Published again with no signal (a lost cache clear): the row's time differs, so reloaded.
+    type(article).objects.filter(pk=article.pk).update(
+        title="Bài đã sửa và xuất bản lại", last_published_at=timezone.now() + dt.timedelta(seconds=1)
+    )
+    assert "Bài đã sửa và xuất bản lại" in client.get(article.url).content.decode()
+    client.get(article.url)  # kept again
+    type(article).objects.filter(pk=article.pk).update(live=False)  # withdrawn, no signal either
+    assert client.get(article.url).status_code == 404
+    type(article).objects.filter(pk=article.pk).update(live=True)
+
+    monkeypatch.setattr(pages, "PAGE_OBJECT_MAX_BYTES", 10)
+    caches["pages"].delete(f"route-page:{article._meta.label_lower}:{article.pk}")
+    client.get(article.url)
+    assert caches["pages"].get(f"route-page:{article._meta.label_lower}:{article.pk}") is None
