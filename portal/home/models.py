@@ -1,6 +1,7 @@
 """The home page: featured articles, the newest articles of each category, quick links."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -31,6 +32,10 @@ class HomePage(SiteRootPathsMixin, RouteMemoMixin, ViewRestrictionsMixin, AsciiS
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = news.featured_articles(limit=self.featured_count)
-        context["sections"] = news.latest_by_category(home=self, per_category=self.per_category)
+        # Read only when the template draws them: the news part of the page is a fragment of
+        # the "pages" cache (home_page.html), which every publish empties.
+        context["featured"] = SimpleLazyObject(lambda: news.featured_articles(limit=self.featured_count))
+        context["sections"] = SimpleLazyObject(
+            lambda: news.latest_by_category(home=self, per_category=self.per_category)
+        )
         return context

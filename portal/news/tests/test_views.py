@@ -156,6 +156,7 @@ def test_home_sections_show_each_categorys_newest_four_with_one_query_per_catego
 
     def render() -> tuple[str, int]:
         client.get("/")  # the first request of a test creates the site's settings rows
+        clear_page_cache()  # the news part is a fragment of that cache: drawn again here
         with CaptureQueriesContext(connection) as ctx:
             html = client.get("/").content.decode()
         return html, len(ctx.captured_queries)
@@ -187,6 +188,33 @@ def test_a_categorys_sub_categories_read_no_view_restriction_unless_there_is_one
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="mk-2026")
     html = client.get(category.url).content.decode()
     assert public.title in html and private.title not in html
+
+
+def test_the_home_pages_news_is_read_once_until_something_is_published(client, home, category, settings):
+    """The featured news and the sections are a fragment of the "pages" cache: the next render
+    reads no article; a publish shows at once; a preview of a draft (other numbers) never
+    writes the public copy."""
+    settings.PAGE_CACHE_SECONDS = 0
+    for i in range(3):
+        make_article(category, f"Tin số {i}", date=dt.datetime(2026, 3, 1 + i, tzinfo=HCM))
+    client.get("/")  # the first request of a test creates the site's settings rows
+    client.get("/")
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get("/").content.decode()
+    assert "Tin số 2" in html and "Tin số 0" in html
+    assert not [q for q in ctx.captured_queries if "news_articlepage" in q["sql"]], ctx.captured_queries
+
+    make_article(category, "Tin vừa xuất bản", date=dt.datetime(2026, 3, 9, tzinfo=HCM))
+    assert "Tin vừa xuất bản" in client.get("/").content.decode()
+
+    from portal.home.models import HomePage
+
+    draft = HomePage.objects.get(pk=home.pk)
+    draft.per_category = 1
+    preview = draft.make_preview_request().content.decode()
+    assert "Tin vừa xuất bản" in preview and "Tin số 2" not in preview  # the draft's one a section
+    public = client.get("/").content.decode()
+    assert "Tin số 2" in public and "Tin số 1" in public  # still the published four
 
 
 def test_home_page_shows_featured_and_sections(client, home, category):
