@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -110,17 +110,25 @@ class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Ro
             articles = articles.filter(date__gte=start)
         if end:
             articles = articles.filter(date__lt=end)
-        paginator = Paginator(articles, settings.PORTAL_ARTICLES_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        try:  # what Paginator.page() makes of it: not a number → the first page
+            number = int(request.GET.get("page", 1))
+        except (TypeError, ValueError):
+            number = 1
+
+        def listing():
+            paginator = Paginator(articles, settings.PORTAL_ARTICLES_PER_PAGE)
+            try:
+                return paginator.page(number)
+            except EmptyPage:
+                return paginator.page(paginator.num_pages)
+
+        # Read only when drawn: the listing is a fragment of the "pages" cache, keyed by the page
+        # number and the dates (category_page.html), which every publish empties.
+        page_obj = SimpleLazyObject(listing)
         context.update(
-            articles=page_obj.object_list,
+            articles=SimpleLazyObject(lambda: page_obj.object_list),
             page_obj=page_obj,
-            paginator=paginator,
+            page_number=number,
             date_filter=date_filter,
             # Through our manager: its public() reads no view restriction when there is none.
             subcategories=CategoryPage.objects.child_of(self).live().public(),

@@ -217,6 +217,32 @@ def test_the_home_pages_news_is_read_once_until_something_is_published(client, h
     assert "Tin số 2" in public and "Tin số 1" in public  # still the published four
 
 
+def test_a_category_listing_is_read_once_per_page_until_something_is_published(client, category, settings):
+    """Breadcrumbs, sub-categories and each page of the listing are fragments of the "pages"
+    cache: the next render reads no article; a publish shows at once; each page number and
+    date range has its own copy, and a page number that is not one is the first page."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.PORTAL_ARTICLES_PER_PAGE = 2
+    for i in range(5):
+        make_article(category, f"Bài mục {i}", date=dt.datetime(2025 + i // 3, 3, 1 + i, tzinfo=HCM))
+    client.get(category.url)  # the first request of a test creates the site's settings rows
+    client.get(category.url)
+    with CaptureQueriesContext(connection) as ctx:
+        first = client.get(category.url).content.decode()
+    assert "Bài mục 4" in first and "Bài mục 3" in first and "Bài mục 2" not in first
+    assert not [q for q in ctx.captured_queries if "news_articlepage" in q["sql"]], ctx.captured_queries
+    second = client.get(category.url + "?page=2").content.decode()
+    assert "Bài mục 2" in second and "Bài mục 4" not in second
+    assert "Bài mục 4" in client.get(category.url + "?page=abc").content.decode()  # the first page
+    assert "Bài mục 0" in client.get(category.url + "?page=0").content.decode()  # the last page
+    dated = client.get(category.url + "?from=01/01/2025&to=31/12/2025").content.decode()
+    assert "Bài mục 2" in dated and "Bài mục 4" not in dated
+
+    make_article(category, "Bài mới nhất của mục", date=dt.datetime(2026, 6, 1, tzinfo=HCM))
+    assert "Bài mới nhất của mục" in client.get(category.url).content.decode()
+    assert "Bài mục 3" in client.get(category.url + "?page=2").content.decode()  # moved down one
+
+
 def test_home_page_shows_featured_and_sections(client, home, category):
     make_article(category, "Tin nổi bật đặc biệt", is_featured=True)
     make_article(category, "Tin thường")
