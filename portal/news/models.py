@@ -42,6 +42,7 @@ LISTING_DEFERRED = ("body",)
 # builds each page object in a fraction of the time (37 cards on the home page).
 CARD_FIELDS = ("title", "slug", "url_path", "path", "depth", "date", "summary", "featured_image", "featured_image_alt")
 SURROUNDINGS_SECONDS = 600  # a bound only: the "pages" cache is emptied by any change of content
+FRAGMENT_SECONDS = 600  # the article's parts in article_page.html: a bound, as above
 
 
 class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
@@ -298,13 +299,16 @@ class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Pag
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_articles"] = self.other_articles(limit=settings.PORTAL_OTHER_ARTICLES)
-        context["related_articles"] = self.related_articles()
+        # Read when drawn: the article's parts are fragments of the "pages" cache (article_page.html).
+        context["other_articles"] = SimpleLazyObject(lambda: self.other_articles(limit=settings.PORTAL_OTHER_ARTICLES))
+        context["related_articles"] = SimpleLazyObject(self.related_articles)
         crumbs = self._surroundings(settings.PORTAL_OTHER_ARTICLES)["crumbs"]
         context["breadcrumbs"] = crumbs
         # The category (its feed in <head>) is the last crumb; its own query only when not live.
         context["category"] = crumbs[-1] if crumbs and crumbs[-1].depth == self.depth - 1 else self.get_parent()
-        context["meta"] = self.social_metadata(request)
+        context["meta"] = SimpleLazyObject(lambda: self.social_metadata(request))
+        # A preview (a draft) is drawn afresh and never kept; published, the key names the publication.
+        context["fragment_seconds"] = 0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
         return context
 
     def social_metadata(self, request) -> dict:

@@ -83,6 +83,45 @@ def test_what_a_categorys_articles_share_is_read_once_and_follows_publishing(cli
     assert "Bài vừa đăng" not in client.get(current.url).content.decode()
 
 
+def test_an_articles_parts_are_kept_until_it_is_published_again_and_a_preview_is_never_kept(client, category, settings):
+    """The article's head tags, body, tags, related and other articles are fragments of the
+    "pages" cache keyed by its publication: the next render reads none of them; the view
+    count stays outside; a new publication shows at once; a draft's preview is drawn afresh
+    each time and never becomes the public copy."""
+    from django.core.cache import caches
+
+    from portal.news.models import ArticleTag
+
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article(category, "Bài cùng chuyên mục")
+    article = make_article(category, "Bài có các phần được giữ", body=[("paragraph", "<p>Nội dung bản đầu.</p>")])
+    article.tags.add("chuyển đổi số")
+    article.save_revision().publish()
+    for _ in range(4):  # settings rows, route memo, kept page, fragments
+        client.get(article.url)
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(article.url).content.decode()
+    assert "Nội dung bản đầu." in html and "chuyển đổi số" in html and "Bài cùng chuyên mục" in html
+    assert 'property="og:title" content="Bài có các phần được giữ"' in html
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert ArticleTag._meta.db_table not in sql and "news_articlerelatedlink" not in sql, sql
+
+    article_view_count_set_minimum(article_id=article.pk, count=4321)
+    caches["pages"].delete(f"route-page:{article._meta.label_lower}:{article.pk}")  # the kept page: 60 s
+    assert "4.321" in client.get(article.url).content.decode()  # the count is not in a fragment
+
+    draft = type(article).objects.get(pk=article.pk)
+    draft.body = [("paragraph", "<p>Nội dung bản nháp một.</p>")]
+    assert "Nội dung bản nháp một." in draft.make_preview_request().content.decode()
+    draft.body = [("paragraph", "<p>Nội dung bản nháp hai.</p>")]
+    assert "Nội dung bản nháp hai." in draft.make_preview_request().content.decode()
+    assert "Nội dung bản đầu." in client.get(article.url).content.decode()  # the public copy
+
+    draft.save_revision().publish()
+    published = client.get(article.url).content.decode()
+    assert "Nội dung bản nháp hai." in published and "Nội dung bản đầu." not in published
+
+
 def test_the_view_count_loaded_with_the_page_needs_no_query(category):
     from portal.news.models import ArticlePage
 
