@@ -47,3 +47,12 @@ def _render(template_name: str, language: str | None, key: tuple) -> str:
 def forget() -> None:
     """Drop what was kept (tests that change templates or settings)."""
     _render.cache_clear()
+
+
+FRAGMENT_SECONDS = 600  # a bound only: the "pages" cache is emptied by every change of content
+
+
+def fragment_seconds(request) -> int:
+    """How long a page's own `{% cache %}` fragments are kept: never for a preview (a draft's
+    fields, or an unsaved page's, must not be kept nor become the public copy)."""
+    return 0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS

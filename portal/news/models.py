@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core import readable
+from portal.core.fragments import fragment_seconds
 from portal.core.links import page_url, site_url
 from portal.core.pages import AsciiSlugMixin, PortalPageManager, ViewRestrictionsMixin
 from portal.core.sitememo import SiteRootPathsMixin
@@ -42,7 +43,6 @@ LISTING_DEFERRED = ("body",)
 # builds each page object in a fraction of the time (37 cards on the home page).
 CARD_FIELDS = ("title", "slug", "url_path", "path", "depth", "date", "summary", "featured_image", "featured_image_alt")
 SURROUNDINGS_SECONDS = 600  # a bound only: the "pages" cache is emptied by any change of content
-FRAGMENT_SECONDS = 600  # the article's parts in article_page.html: a bound, as above
 
 
 class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, RoutablePageMixin, Page):
@@ -130,6 +130,7 @@ class CategoryPage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Ro
             articles=SimpleLazyObject(lambda: page_obj.object_list),
             page_obj=page_obj,
             page_number=number,
+            fragment_seconds=fragment_seconds(request),  # none kept for a preview
             date_filter=date_filter,
             # Through our manager: its public() reads no view restriction when there is none.
             subcategories=CategoryPage.objects.child_of(self).live().public(),
@@ -307,8 +308,7 @@ class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Pag
         # The category (its feed in <head>) is the last crumb; its own query only when not live.
         context["category"] = crumbs[-1] if crumbs and crumbs[-1].depth == self.depth - 1 else self.get_parent()
         context["meta"] = SimpleLazyObject(lambda: self.social_metadata(request))
-        # A preview (a draft) is drawn afresh and never kept; published, the key names the publication.
-        context["fragment_seconds"] = 0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
+        context["fragment_seconds"] = fragment_seconds(request)  # the key names the publication
         return context
 
     def social_metadata(self, request) -> dict:

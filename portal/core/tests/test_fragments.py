@@ -61,3 +61,10 @@ def test_only_plain_values_are_taken():
         fragments.render_plain(TEMPLATE, counters=object(), processing=5)
     with pytest.raises(TypeError):
         fragments.render_plain(TEMPLATE, counters={"answered": [1]}, processing=5)
+
+
+def test_a_preview_keeps_no_fragment(rf):
+    request = rf.get("/")
+    assert fragments.fragment_seconds(request) == fragments.FRAGMENT_SECONDS > 0
+    request.is_preview = True
+    assert fragments.fragment_seconds(request) == 0
