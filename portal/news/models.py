@@ -276,18 +276,17 @@ class ArticlePage(SiteRootPathsMixin, ViewRestrictionsMixin, AsciiSlugMixin, Pag
         found = cache.get(key)
         if found is None:
             crumbs = self.get_ancestors().filter(depth__gt=2).specific(defer=True).live()
-            # The category's children, found from this page's own tree path (no query for the
-            # category itself: its path is this one's without the last step).
-            newest = (
-                ArticlePage.objects.live()
-                .public()
-                .filter(path__startswith=parent_path, depth=self.depth)
-                .order_by("-date", "-pk")
-                .only(*CARD_FIELDS)
-            )
+            newest = ArticlePage.newest_beside(self).only(*CARD_FIELDS)
             found = {"crumbs": list(crumbs), "newest": list(newest[: limit + 1])}
             cache.set(key, found, SURROUNDINGS_SECONDS)
         return found
+
+    @staticmethod
+    def newest_beside(page):
+        """The live, public articles of `page`'s category (it included), newest first, found from
+        its tree path: no query for the category itself (its path is `page`'s less one step)."""
+        siblings = ArticlePage.objects.live().public().filter(path__startswith=page.path[: -page.steplen])
+        return siblings.filter(depth=page.depth).order_by("-date", "-pk")
 
     def related_articles(self) -> list[ArticlePage]:
         ids = [link.related_page_id for link in self.related_links.all()]

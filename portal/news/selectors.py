@@ -140,13 +140,7 @@ def pages_showing_article(page) -> list[ArticlePage]:
     # Each article lists the category's newest `n + 1` but itself, cut to `n`: an article is in
     # someone's list exactly when it is among the newest `n + 1`.
     n = settings.PORTAL_OTHER_ARTICLES
-    newest = list(
-        ArticlePage.objects.live()
-        .public()
-        .filter(path__startswith=page.path[: -page.steplen], depth=page.depth)
-        .order_by("-date", "-pk")
-        .only(*fields)[: n + 2]
-    )
+    newest = list(ArticlePage.newest_beside(page).only(*fields)[: n + 2])
     shown = not page.live or page.pk in [article.pk for article in newest[: n + 1]]
     showing = [article for article in newest if article.pk != page.pk][: n + 1] if shown else []
     referrers = ArticleRelatedLink.objects.filter(related_page_id=page.pk).values("article_id")
