@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.core.fragments import fragment_seconds
 from portal.core.pages import AsciiSlugMixin, PortalPageManager, RouteMemoMixin, ViewRestrictionsMixin
 from portal.core.sitememo import SiteRootPathsMixin
 from portal.news import selectors as news
@@ -38,4 +39,5 @@ class HomePage(SiteRootPathsMixin, RouteMemoMixin, ViewRestrictionsMixin, AsciiS
         context["sections"] = SimpleLazyObject(
             lambda: news.latest_by_category(home=self, per_category=self.per_category)
         )
+        context["fragment_seconds"] = fragment_seconds(request)  # none kept for a preview
         return context
