@@ -46,20 +46,17 @@ def _reranked(ids: list[int], query: str) -> list[int]:
     phrase = fold(query)
     exact_words = query_words(query) if has_diacritics(query) else []
     texts = {
-        pk: (title, summary) for pk, title, summary in _live().filter(pk__in=ids).values_list("pk", "title", "summary")
+        pk: (title, summary)
+        for pk, title, summary in ArticlePage.objects.live().filter(pk__in=ids).values_list("pk", "title", "summary")
     }
     live = [pk for pk in ids if pk in texts]
     scores = {pk: _score(*texts[pk], phrase, exact_words) for pk in live} if " " in phrase or exact_words else {}
     return sorted(live, key=lambda pk: -scores.get(pk, 0)) if scores else live
 
 
-def _live():
-    return ArticlePage.objects.live()
-
-
 def _articles_by_id(ids: list[int]) -> list[ArticlePage]:
     # The body is only read for the excerpt of a shown result whose summary lacks the words.
-    found = _live().defer("body").in_bulk(ids)
+    found = ArticlePage.objects.live().defer("body").in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 
