@@ -1,7 +1,13 @@
 """Whole-page cache for anonymous visitors.
 
-Only GET/HEAD without a query string from visitors without a session or CSRF cookie (editors
-always see fresh pages and their user bar), never the admin, the API or other dynamic paths.
+Only GET/HEAD from visitors without a session or CSRF cookie or an Authorization header
+(editors always see fresh pages and their user bar), never the admin, the rest of the API or
+other dynamic paths. Without a query string, except on QUERY_PAGES (the search page and the
+API's article list), whose answers depend on theirs: there the query string is part of the key,
+and as anyone can make up new ones, such an answer is stored only when its address is asked
+again within PAGE_CACHE_SECONDS (the first asking leaves a marker of a few bytes): what a
+popular search or a widely used API address costs is one render a minute, and addresses asked
+once never fill the cache.
 Entries live in the separate "pages" cache, which `portal.core.signals` empties whenever
 published content or site settings change, so the short timeout (PAGE_CACHE_SECONDS) is only a
 safety net.
@@ -46,18 +52,29 @@ UNCACHED_PREFIXES = (
     "/static/",
     "/media/",
 )
+# Their answer depends on the query string (words, category, dates, page): see the docstring.
+QUERY_PAGES = ("/tim-kiem/", "/api/v1/articles")
+MAX_QUERY_STRING = 1000  # longer ones are never stored (the search keeps 200 characters of q)
+SEEN = "page-data.seen."  # the marker of a QUERY_PAGES address asked once (shared cache only)
 UNSHARED = ("private", "no-cache", "no-store")
 MISSED = "portal.page_cache_missed"  # set in the WSGI environ when the fast path looked already
 _MAX_AGE = re.compile(r"max-age=\d+")
 
 
 def _cacheable_address(method: str, query_string: str, path: str) -> bool:
-    # Listings with filters and pages are cheap and numerous: no query string is worth the memory.
-    return method in ("GET", "HEAD") and not query_string and not path.startswith(UNCACHED_PREFIXES)
+    if method not in ("GET", "HEAD"):
+        return False
+    if path in QUERY_PAGES:
+        return len(query_string) <= MAX_QUERY_STRING
+    # Elsewhere listings with filters and page numbers are cheap (their parts are fragments)
+    # and numerous: no query string is worth the memory.
+    return not query_string and not path.startswith(UNCACHED_PREFIXES)
 
 
 def is_cacheable_request(request) -> bool:
     if not _cacheable_address(request.method, request.META.get("QUERY_STRING", ""), request.path):
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:  # an API client with a token: answered for it alone
         return False
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and settings.CSRF_COOKIE_NAME not in request.COOKIES
 
@@ -68,7 +85,8 @@ def page_key(request) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{request.scheme}://{host}{request.path}|{get_language()}"
+    query = request.META.get("QUERY_STRING", "")
+    address = f"{request.scheme}://{host}{request.path}{'?' + query if query else ''}|{get_language()}"
     return "page-data." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -116,10 +134,19 @@ class AnonymousPageCacheMiddleware:
             return response
         timeout = settings.PAGE_CACHE_SECONDS
         response = self.get_response(request)
-        if self._storable(response):
+        if self._storable(response) and self._admitted(request, cache, key, timeout):
             patch_response_headers(response, timeout)
             cache.set(key, _stored(response, timeout), timeout)
         return response
+
+    @staticmethod
+    def _admitted(request, cache, key: str, timeout: int) -> bool:
+        """Whether to store the page now: always without a query string; with one (QUERY_PAGES)
+        only when the address was already asked within `timeout` (`add` writes the marker
+        and says whether it was missing)."""
+        if not request.META.get("QUERY_STRING"):
+            return True
+        return not cache.add(SEEN + key.removeprefix("page-data."), 1, timeout)
 
     @staticmethod
     def _storable(response) -> bool:

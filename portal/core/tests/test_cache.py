@@ -1,5 +1,6 @@
 """Anonymous page cache: served from cache, emptied when content changes, never for editors."""
 
+import pytest
 from django.contrib.auth import get_user_model
 
 from portal.news.tests.factories import make_article
@@ -31,11 +32,49 @@ def test_logged_in_users_bypass_the_cache(client, category):
     assert "X-Page-Cache" not in response
 
 
-def test_query_strings_and_api_are_not_cached(client, category):
-    client.get(category.url + "?page=1")
-    assert "X-Page-Cache" not in client.get(category.url + "?page=1")
-    client.get("/api/v1/articles")
-    assert "X-Page-Cache" not in client.get("/api/v1/articles")
+def test_query_strings_and_the_rest_of_the_api_are_not_cached(client, article):
+    category = article.get_parent()
+    for address in (category.url + "?page=1", f"/api/v1/articles/{article.pk}", "/api/v1/science-tasks?page=1"):
+        for _ in range(3):
+            assert "X-Page-Cache" not in client.get(address)
+
+
+@pytest.mark.parametrize("address", ["/tim-kiem/?q=hoi+nghi", "/api/v1/articles?q=hoi+nghi&page_size=5"])
+def test_search_and_the_article_list_are_kept_from_their_second_asking(client, category, address):
+    """An address with a query string is stored only when asked a second time: one asked once
+    leaves a marker, not a page (anyone can make up new ones)."""
+    make_article(category, "Hội nghị tổng kết năm")
+    first, second = client.get(address), client.get(address)
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    third = client.get(address)
+    assert third["X-Page-Cache"] == "hit" and third.content == second.content
+    assert "X-Page-Cache" not in client.get(address + "&sort=date")  # another address
+    make_article(category, "Hội nghị sơ kết sáu tháng")  # a publish empties the cache
+    fresh = client.get(address)
+    assert "X-Page-Cache" not in fresh and fresh.content != third.content  # the new article found
+
+
+def test_addresses_asked_once_leave_a_marker_not_a_page(client, category, rf):
+    from django.core.cache import caches
+    from django.utils import translation
+
+    from portal.core.middleware import SEEN, page_key
+
+    addresses = [f"/tim-kiem/?q=tu{n}" for n in range(5)]
+    for address in addresses:
+        client.get(address)
+    with translation.override("vi"):
+        keys = [page_key(rf.get(address)) for address in addresses]
+    pages = caches["pages"]
+    assert all(pages.get(key) is None for key in keys)
+    assert all(pages.get(SEEN + key.removeprefix("page-data.")) == 1 for key in keys)
+
+
+def test_api_clients_with_a_token_are_never_served_from_the_cache(client, category):
+    address = "/api/v1/articles?page_size=5"
+    client.get(address), client.get(address)
+    assert client.get(address)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get(address, HTTP_AUTHORIZATION="Bearer abc")
 
 
 def test_delete_invalidates(client, article):
