@@ -6,18 +6,21 @@
 - every word must match (AND); an abbreviation of the glossary also finds its full form and
   the full form typed out also finds the abbreviation.
 
-`fts5_match` and `tsquery` write a parsed query in SQLite FTS5 and PostgreSQL tsquery syntax.
+`fts5_match` and `tsquery` write a parsed query in SQLite FTS5 and PostgreSQL tsquery syntax;
+`tsquery_literal` writes it for PostgreSQL's index of word pairs (news migration 0004).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from portal.core.text import fold, fold_for_search
 from portal.glossary.selectors import search_expansions
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PLAIN = re.compile(r"[a-z0-9]+")  # how the index of word pairs splits the folded text
 SORTS = ("relevance", "date")
 
 
@@ -108,5 +111,35 @@ def tsquery(parsed: ParsedQuery) -> str:
         if a.prefix:
             terms[-1] += ":*"
         return "(" + " <-> ".join(terms) + ")"
+
+    return " & ".join("(" + " | ".join(alt(a) for a in g) + ")" for g in parsed.groups)
+
+
+def word_pairs(words: list[str]) -> list[str]:
+    """Each pair of neighbouring words, as the PostgreSQL index stores it ("khoa hoc")."""
+    return [f"{first} {second}" for first, second in pairwise(words)]
+
+
+def tsquery_literal(parsed: ParsedQuery) -> str | None:
+    """The query as a PostgreSQL tsquery literal (lexemes taken as written, for `%s::tsquery`),
+    a phrase written as the AND of its word pairs: "khoa hoc va" is 'khoa hoc' & 'hoc va', which
+    the GIN index decides alone, where `'khoa' <-> 'hoc' <-> 'va'` makes the database read every
+    candidate's stored vector again to check the positions (most of a filtered search's time at
+    100,000 articles: docs/benchmarks.md). For two words the two are the same; for three or
+    more, the pairs may in principle be found apart ("khoa hoc" here, "hoc va" there), which in
+    running Vietnamese text does not happen in practice.
+
+    None when a word is not plain a-z/0-9 (the index splits the folded text on anything else,
+    the tsquery parser may not): the caller then uses `tsquery` with `<->`. A prefix in a phrase
+    keeps `<->` for that phrase."""
+    if not all(_PLAIN.fullmatch(word) for group in parsed.groups for alt in group for word in alt.words):
+        return None
+
+    def alt(a: Alternative) -> str:
+        if a.prefix:
+            return "(" + " <-> ".join([*(f"'{w}'" for w in a.words[:-1]), f"'{a.words[-1]}':*"]) + ")"
+        if len(a.words) == 1:
+            return f"'{a.words[0]}'"
+        return "(" + " & ".join(f"'{pair}'" for pair in word_pairs(a.words)) + ")"
 
     return " & ".join("(" + " | ".join(alt(a) for a in g) + ")" for g in parsed.groups)

@@ -39,3 +39,25 @@ def test_abbreviation_with_other_words(abbreviations):
 
 def test_ubnd_finds_the_full_form(abbreviations):
     assert titles(search_articles(query="UBND tinh")) == [abbreviations["ubnd"].title]
+
+
+def test_postgresql_phrases_are_written_as_word_pairs():
+    """On PostgreSQL a phrase is the AND of its neighbouring word pairs, lexemes the index
+    stores (news migration 0004), so the GIN index decides it without reading the vectors."""
+    from portal.search.query import Alternative, ParsedQuery, tsquery_literal, word_pairs
+
+    assert word_pairs(["khoa", "hoc", "va"]) == ["khoa hoc", "hoc va"]
+    parsed = ParsedQuery(
+        groups=[
+            [Alternative(["khcn"]), Alternative(["khoa", "hoc", "va", "cong", "nghe"])],
+            [Alternative(["2025"])],
+            [Alternative(["cong", "nghe"], prefix=True)],
+        ],
+        phrase=[],
+    )
+    assert tsquery_literal(parsed) == (
+        "('khcn' | ('khoa hoc' & 'hoc va' & 'va cong' & 'cong nghe')) & ('2025') & (('cong' <-> 'nghe':*))"
+    )
+    # A word the pairs' split (a-z, 0-9) would cut differently: no literal, `<->` instead.
+    for odd in ("ab_c", "μm", "quy'"):
+        assert tsquery_literal(ParsedQuery(groups=[[Alternative(["don", odd])]], phrase=[])) is None
