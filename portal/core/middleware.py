@@ -5,9 +5,10 @@ Only GET/HEAD from visitors without a session or CSRF cookie or an Authorization
 other dynamic paths. Without a query string, except on QUERY_PAGES (the search page and the
 API's article list), whose answers depend on theirs: there the query string is part of the key,
 and as anyone can make up new ones, such an answer is stored only when its address is asked
-again within PAGE_CACHE_SECONDS (the first asking leaves a marker of a few bytes): what a
-popular search or a widely used API address costs is one render a minute, and addresses asked
-once never fill the cache.
+again within SEEN_LIFETIMES × PAGE_CACHE_SECONDS (the first asking leaves a marker of a few
+bytes, which outlives the page so that a popular address is stored again at its first miss
+after an expiry): what a popular search or a widely used API address costs is one render a
+minute, and addresses asked once never fill the cache.
 Entries live in the separate "pages" cache, which `portal.core.signals` empties whenever
 published content or site settings change, so the short timeout (PAGE_CACHE_SECONDS) is only a
 safety net.
@@ -56,6 +57,7 @@ UNCACHED_PREFIXES = (
 QUERY_PAGES = ("/tim-kiem/", "/api/v1/articles")
 MAX_QUERY_STRING = 1000  # longer ones are never stored (the search keeps 200 characters of q)
 SEEN = "page-data.seen."  # the marker of a QUERY_PAGES address asked once (shared cache only)
+SEEN_LIFETIMES = 10
 UNSHARED = ("private", "no-cache", "no-store")
 MISSED = "portal.page_cache_missed"  # set in the WSGI environ when the fast path looked already
 _MAX_AGE = re.compile(r"max-age=\d+")
@@ -142,11 +144,11 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _admitted(request, cache, key: str, timeout: int) -> bool:
         """Whether to store the page now: always without a query string; with one (QUERY_PAGES)
-        only when the address was already asked within `timeout` (`add` writes the marker
-        and says whether it was missing)."""
+        only when the address was already asked within SEEN_LIFETIMES × `timeout` (`add`
+        writes the marker and says whether it was missing)."""
         if not request.META.get("QUERY_STRING"):
             return True
-        return not cache.add(SEEN + key.removeprefix("page-data."), 1, timeout)
+        return not cache.add(SEEN + key.removeprefix("page-data."), 1, timeout * SEEN_LIFETIMES)
 
     @staticmethod
     def _storable(response) -> bool:

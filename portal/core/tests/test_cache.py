@@ -82,3 +82,17 @@ def test_delete_invalidates(client, article):
     assert article.title in client.get(category.url).content.decode()
     article.delete()
     assert article.title not in client.get(category.url).content.decode()
+
+
+def test_a_kept_address_is_stored_again_at_its_first_miss_after_its_expiry(client, category, settings):
+    """The marker outlives the page: a popular search does not need two renders again each
+    time its page expires (under load, every request between them would render it)."""
+    import time
+
+    settings.PAGE_CACHE_SECONDS = 1
+    address = "/tim-kiem/?q=hoi+nghi"
+    client.get(address), client.get(address)
+    assert client.get(address)["X-Page-Cache"] == "hit"
+    time.sleep(1.2)  # the page has expired, its marker not
+    assert "X-Page-Cache" not in client.get(address)
+    assert client.get(address)["X-Page-Cache"] == "hit"
