@@ -96,6 +96,16 @@ def test_the_stack_redirects_caches_and_bypasses_as_documented(nginx, settings):
     health, _body = _get(https_port, "/healthz")
     assert health.status == 200 and health.getheader("X-Micro-Cache") is None
 
+    # The API's article list is micro-cached too, except for a client sending a token.
+    _get(https_port, "/api/v1/articles?page_size=5")
+    listed, _body = _get(https_port, "/api/v1/articles?page_size=5")
+    assert listed.status == 200 and listed.getheader("X-Micro-Cache") == "HIT"
+    token, _body = _get(https_port, "/api/v1/articles?page_size=5", headers={"Authorization": "Bearer abc"})
+    assert token.getheader("X-Micro-Cache") == "BYPASS"
+    for _ in range(2):
+        other, _body = _get(https_port, "/api/v1/science-tasks")
+        assert other.getheader("X-Micro-Cache") is None  # the rest of the API: never
+
 
 def test_a_publish_refreshes_the_page_and_its_category_in_the_micro_cache(nginx, settings, home):
     from wagtail.models import Site
