@@ -102,10 +102,11 @@ class IndexQuery:
             self.narrowing = " & ".join(narrowing)
             if self.narrowing:
                 self.match = f"({self.match}) & {self.narrowing}"
-            if literal is None:
-                self.tsquery_sql, self.tsquery_params = "to_tsquery(%s::regconfig, %s)", [self.config, self.match]
-            else:
+            self.pairs = literal is not None
+            if self.pairs:
                 self.tsquery_sql, self.tsquery_params = "%s::tsquery", [self.match]
+            else:
+                self.tsquery_sql, self.tsquery_params = "to_tsquery(%s::regconfig, %s)", [self.config, self.match]
 
     @staticmethod
     def _periods(date_from, date_to) -> tuple[list[str], list[str] | None]:
@@ -226,7 +227,7 @@ class IndexQuery:
         words = self.parsed.phrase
         if len(words) < 2:  # one word: every match holds the "whole phrase"
             return "", rank, self.tsquery_params
-        if self.tsquery_sql == "%s::tsquery":
+        if self.pairs:
             phrase_sql, phrase_params = "%s::tsquery", [" & ".join(f"'{pair}'" for pair in word_pairs(words))]
         else:
             phrase_sql, phrase_params = (
