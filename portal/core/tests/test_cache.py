@@ -96,3 +96,37 @@ def test_a_kept_address_is_stored_again_at_its_first_miss_after_its_expiry(clien
     time.sleep(1.2)  # the page has expired, its marker not
     assert "X-Page-Cache" not in client.get(address)
     assert client.get(address)["X-Page-Cache"] == "hit"
+
+
+def test_a_page_past_its_time_is_renewed_by_one_request_while_the_others_get_the_old_copy(
+    client, category, settings, rf
+):
+    """Stale-while-revalidate: at an expiry by time, one request renders the page again and the
+    others are answered from the old copy meanwhile (marked stale, max-age 0), instead of all
+    rendering it at once. A publish still empties everything: no old copy survives it."""
+    import time
+
+    from django.core.cache import caches
+    from django.utils import translation
+
+    from portal.core.middleware import RENEW, page_key
+
+    settings.PAGE_CACHE_SECONDS = 1
+    client.get(category.url)
+    assert client.get(category.url)["X-Page-Cache"] == "hit"
+    time.sleep(1.2)
+    with translation.override("vi"):
+        renewal = RENEW + page_key(rf.get(category.url)).removeprefix("page-data.")
+    caches["pages"].add(renewal, 1, 10)  # another request is renewing it
+    stale = client.get(category.url)
+    assert stale["X-Page-Cache"] == "stale" and "max-age=0" in stale["Cache-Control"]
+    caches["pages"].delete(renewal)
+    renewed = client.get(category.url)  # this one renews it
+    assert "X-Page-Cache" not in renewed
+    assert client.get(category.url)["X-Page-Cache"] == "hit"
+
+    time.sleep(1.2)
+    make_article(category, "Bài đăng sau khi trang đã cũ")  # a publish empties the cache
+    caches["pages"].add(renewal, 1, 10)
+    after = client.get(category.url)
+    assert "X-Page-Cache" not in after and "Bài đăng sau khi trang đã cũ" in after.content.decode()
