@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from wagtail.models import PageViewRestriction
 
-from portal.search.query import ParsedQuery, fts5_match, tsquery, tsquery_literal, word_pairs
+from portal.search.query import ParsedQuery, fts5_match, tsquery, tsquery_literal
 
 from .models import ArticlePage, ArticleSearchText
 
@@ -98,15 +98,18 @@ class IndexQuery:
             if periods:
                 narrowing.append("(" + " | ".join(periods) + ")")
             literal = tsquery_literal(parsed)
-            self.match = tsquery(parsed) if literal is None else literal
+            self.pairs = literal is not None
+            self.match = literal if self.pairs else tsquery(parsed)
             self.narrowing = " & ".join(narrowing)
             if self.narrowing:
                 self.match = f"({self.match}) & {self.narrowing}"
-            self.pairs = literal is not None
-            if self.pairs:
-                self.tsquery_sql, self.tsquery_params = "%s::tsquery", [self.match]
-            else:
-                self.tsquery_sql, self.tsquery_params = "to_tsquery(%s::regconfig, %s)", [self.config, self.match]
+
+    def _tsquery(self, text: str) -> tuple[str, list]:
+        """PostgreSQL: the SQL and parameters of a query written by `tsquery_literal` (word
+        pairs, taken as written) or by `tsquery` (read by to_tsquery)."""
+        if self.pairs:
+            return "%s::tsquery", [text]
+        return "to_tsquery(%s::regconfig, %s)", [self.config, text]
 
     @staticmethod
     def _periods(date_from, date_to) -> tuple[list[str], list[str] | None]:
@@ -161,11 +164,12 @@ class IndexQuery:
         else:
             where, params = self._candidates("s.page_id")
             limit = f" ORDER BY s.page_id DESC LIMIT {self.cap + 1}" if self.cap else ""
+            match_sql, match_params = self._tsquery(self.match)
             sql = (
                 f"WITH f AS MATERIALIZED (SELECT s.page_id AS id, s.vector FROM {TEXT_TABLE} s "
-                f"WHERE s.vector @@ {self.tsquery_sql} AND {where}{limit}), "
+                f"WHERE s.vector @@ {match_sql} AND {where}{limit}), "
             )
-            params = [*self.tsquery_params, *params]
+            params = [*match_params, *params]
         if self.cap:
             sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}), "
         else:
@@ -207,7 +211,7 @@ class IndexQuery:
             return f"JOIN {ARTICLE_TABLE} a ON a.page_ptr_id = k.id ", "a.date DESC, k.id DESC", []
         if self.vendor == "sqlite":
             fts = FTS_TABLE
-            phrase = '"' + " ".join(self.parsed.phrase) + '"'
+            phrase = fts5_match(self.parsed.whole_phrase())
             if self.narrowing:  # the phrase looked up among the narrowed matches only
                 phrase = f"{phrase} AND {self.narrowing}"
             score = "k.r, " if self._scored() else ""
@@ -219,23 +223,18 @@ class IndexQuery:
             )
             return "", order, [phrase]
         ranked = max(settings.SEARCH_RANKED_MATCHES, 1)
+        match_sql, match_params = self._tsquery(self.match)
         # The count is an InitPlan, computed once; ts_rank is only evaluated when it is small.
         rank = (
-            f"CASE WHEN (SELECT count(*) FROM f) <= {ranked} THEN ts_rank(k.vector, {self.tsquery_sql}) END "
+            f"CASE WHEN (SELECT count(*) FROM f) <= {ranked} THEN ts_rank(k.vector, {match_sql}) END "
             "DESC NULLS LAST, k.id DESC"
         )
-        words = self.parsed.phrase
-        if len(words) < 2:  # one word: every match holds the "whole phrase"
-            return "", rank, self.tsquery_params
-        if self.pairs:
-            phrase_sql, phrase_params = "%s::tsquery", [" & ".join(f"'{pair}'" for pair in word_pairs(words))]
-        else:
-            phrase_sql, phrase_params = (
-                "to_tsquery(%s::regconfig, %s)",
-                [self.config, " <-> ".join(f"'{w}'" for w in words)],
-            )
+        if len(self.parsed.phrase) < 2:  # one word: every match holds the "whole phrase"
+            return "", rank, match_params
+        whole = self.parsed.whole_phrase()
+        phrase_sql, phrase_params = self._tsquery(tsquery_literal(whole) if self.pairs else tsquery(whole))
         order = f"CASE WHEN k.id >= (SELECT low FROM w) THEN k.vector @@ {phrase_sql} END DESC NULLS LAST, {rank}"
-        return "", order, [*phrase_params, *self.tsquery_params]
+        return "", order, [*phrase_params, *match_params]
 
     def ids(self, start: int, stop: int) -> list[int]:
         """Page ids of the matches start..stop in order; notes the number of matches."""

@@ -44,6 +44,10 @@ class ParsedQuery:
     def __bool__(self) -> bool:
         return bool(self.groups)
 
+    def whole_phrase(self) -> ParsedQuery:
+        """Every word of the query in order as one phrase (the "whole phrase present" tier)."""
+        return ParsedQuery(groups=[[Alternative(list(self.phrase))]], phrase=list(self.phrase))
+
 
 def parse_query(query: str) -> ParsedQuery:
     """Words of the query (folded), with:
