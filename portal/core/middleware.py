@@ -63,10 +63,11 @@ UNCACHED_PREFIXES = (
 # Their answer depends on the query string (words, category, dates, page): see the docstring.
 QUERY_PAGES = ("/tim-kiem/", "/api/v1/articles")
 MAX_QUERY_STRING = 1000  # longer ones are never stored (the search keeps 200 characters of q)
-SEEN = "page-data.seen."  # the marker of a QUERY_PAGES address asked once (shared cache only)
+PAGE = "page-data."  # the prefix of pages and their markers (kept in the shared cache only)
+SEEN = PAGE + "seen."  # the marker of a QUERY_PAGES address asked once
 SEEN_LIFETIMES = 10
 STALE_LIFETIMES = 1  # how long a page past its time may still be served while one request renews it
-RENEW = "page-data.renew."  # the marker of the request renewing a stale page
+RENEW = PAGE + "renew."  # the marker of the request renewing a stale page
 RENEW_SECONDS = 10  # should that request fail, another renews the page after this
 UNSHARED = ("private", "no-cache", "no-store")
 MISSED = "portal.page_cache_missed"  # set in the WSGI environ when the fast path looked already
@@ -99,7 +100,12 @@ def page_key(request) -> str | None:
         return None
     query = request.META.get("QUERY_STRING", "")
     address = f"{request.scheme}://{host}{request.path}{'?' + query if query else ''}|{get_language()}"
-    return "page-data." + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    return PAGE + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+
+def _marker(kind: str, key: str) -> str:
+    """The key of a marker (SEEN, RENEW) about the page stored under `key`."""
+    return kind + key.removeprefix(PAGE)
 
 
 def cache_key_for(request) -> str | None:
@@ -120,7 +126,7 @@ def _replayed(cache, key: str) -> tuple[int, str, list, bytes] | None:
     status, reason, headers, body, expires = stored
     if time.time() < expires:
         return status, reason, _counted_down(headers, expires), body
-    if cache.add(RENEW + key.removeprefix("page-data."), 1, RENEW_SECONDS):
+    if cache.add(_marker(RENEW, key), 1, RENEW_SECONDS):
         return None
     stale = [(name, "stale" if name == "X-Page-Cache" else value) for name, value in headers]
     return status, reason, _counted_down(stale, expires), body
@@ -166,7 +172,7 @@ class AnonymousPageCacheMiddleware:
         writes the marker and says whether it was missing)."""
         if not request.META.get("QUERY_STRING"):
             return True
-        return not cache.add(SEEN + key.removeprefix("page-data."), 1, timeout * SEEN_LIFETIMES)
+        return not cache.add(_marker(SEEN, key), 1, timeout * SEEN_LIFETIMES)
 
     @staticmethod
     def _storable(response) -> bool:
