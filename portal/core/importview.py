@@ -3,7 +3,13 @@ tasks, S&T indicators, and the registries still to come): step 1 checks the file
 and writes nothing; step 2 imports the same file, kept for this session only in the private
 media folder (never a public address), then forgets it. A file left unconfirmed is deleted after
 a day. An app gives its permissions, its titles and the function that imports (the same one
-its management command runs, with dry_run for the preview)."""
+its management command runs, with dry_run for the preview).
+
+Both steps run inside one request, which gunicorn ends after 30 s (deploy/gunicorn.conf.py): a
+file of more than ADMIN_IMPORT_MAX_ROWS rows is refused before anything is checked, with the
+command to use instead. (The S&T task import takes 6-10 ms a row on the 2-core test machine,
+docs/benchmarks.md: a thousand rows is 10 s at most; a file cut off half-way would leave the
+rows before the cut imported, each row being its own transaction.)"""
 
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from .tabular import ImportResult, TableFileError
+from .tabular import ImportResult, TableFileError, count_rows
 
 KEEP_SECONDS = 24 * 3600
 MAX_BYTES = 10 * 1024 * 1024
@@ -43,6 +49,7 @@ class ImportView(View):
     key_label = gettext_lazy("Imported record")
     created_label = gettext_lazy("new imported record")
     too_large = gettext_lazy("The file is larger than 10 MB: import it with the management command.")
+    command = ""  # the management command that imports the same files without the admin's limits
     links: Sequence[tuple[str, str]] = ()  # (label, URL name) under the form: a template to fill, an export
     max_bytes = MAX_BYTES
     template_name = "core/admin/import.html"
@@ -93,12 +100,33 @@ class ImportView(View):
             form.add_error("file", str(self.too_large))
             return self.page(form)
         try:
+            if (error := self.too_many_rows(data, filename)) is not None:
+                form.add_error("file", error)
+                return self.page(form)
             result = self.run(data, filename=filename, user=request.user, dry_run=True)
         except TableFileError as error:
             form.add_error("file", str(error))
             return self.page(form)
         self.keep(data, filename)
         return self.page(form, result=result, filename=filename, preview=True)
+
+    def too_many_rows(self, data: bytes, filename: str) -> str | None:
+        """The message refusing a file with more rows than one request can import, else None."""
+        limit = settings.ADMIN_IMPORT_MAX_ROWS
+        rows = count_rows(data, filename=filename)
+        if rows <= limit:
+            return None
+        values = {"rows": rows, "limit": limit, "command": self.command}
+        if self.command:
+            return _(
+                "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
+                "take at most 30 seconds). Split the file, or import it on the server with the command "
+                "%(command)s."
+            ) % values
+        return _(
+            "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
+            "take at most 30 seconds). Split the file."
+        ) % values
 
     def confirm(self, request):
         pending = self.pending()

@@ -100,6 +100,14 @@ def _xlsx_records(data: bytes) -> Iterator[list]:
         book.close()
 
 
+def count_rows(data: bytes, *, filename: str) -> int:
+    """How many rows below the header are not blank (what an import would go through); read
+    without checking the columns. TableFileError when the file is not readable."""
+    records = _xlsx_records(data) if is_xlsx(filename, data) else _csv_records(data)
+    next(records, None)
+    return sum(1 for values in records if any(str(value).strip() for value in values if value is not None))
+
+
 def is_xlsx(filename: str, data: bytes) -> bool:
     return filename.lower().endswith(".xlsx") or data[:4] == XLSX_MAGIC
 

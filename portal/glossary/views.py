@@ -37,6 +37,7 @@ class GlossaryImportView(ImportView):
     key_label = gettext_lazy("Abbreviation")
     created_label = gettext_lazy("new abbreviation")
     too_large = gettext_lazy("The file is larger than 2 MB.")
+    command = "glossary_import"
     max_bytes = services.MAX_IMPORT_BYTES
 
     def run(self, data, *, filename, user, dry_run):

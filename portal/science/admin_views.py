@@ -117,6 +117,7 @@ class TaskImportView(ImportView):
     key_label = gettext_lazy("Code")
     created_label = gettext_lazy("new task")
     too_large = gettext_lazy("The file is larger than 10 MB: import it with the command import_science_tasks.")
+    command = "import_science_tasks"
     links = [(gettext_lazy("Download every task in this format (CSV)"), "api-v1:tasks_csv")]
 
     def run(self, data, *, filename, user, dry_run):
@@ -136,6 +137,7 @@ class IndicatorImportView(ImportView):
     key_label = gettext_lazy("Indicator · year · category")
     created_label = gettext_lazy("new value")
     too_large = gettext_lazy("The file is larger than 10 MB: import it with the command import_science_indicators.")
+    command = "import_science_indicators"
     links = [(gettext_lazy("Download every indicator in this format (CSV)"), "science_indicator_export")]
 
     def run(self, data, *, filename, user, dry_run):

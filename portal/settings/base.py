@@ -292,6 +292,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "portal.core.forms.PortalLoginForm"
 # Uploaded images are public: strip nothing the editor cannot see, but cap the size.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The rows an import in the admin takes at once: it runs inside one request, which ends after 30 s
+# (portal.core.importview); larger files go through the management commands.
+ADMIN_IMPORT_MAX_ROWS = env_int("ADMIN_IMPORT_MAX_ROWS", 1000)
 # Whom to tell about a vulnerability (/.well-known/security.txt): "mailto:…" or "https://…";
 # empty: the department's e-mail address from its identity settings.
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "")

@@ -85,6 +85,22 @@ def test_import_with_preview(admin_client):
     assert admin_client.post("/admin/science/import/", {"confirm": "1"}).status_code == 302  # file used once
 
 
+def test_an_import_longer_than_a_request_is_refused_with_the_command_to_use(admin_client, settings):
+    """The admin's import runs inside one request (30 s at most): more rows than
+    ADMIN_IMPORT_MAX_ROWS are refused before any is checked, nothing is kept or written."""
+    settings.ADMIN_IMPORT_MAX_ROWS = 1
+    upload = SimpleUploadedFile("nv.csv", _csv(GOOD[0], ";;;", GOOD[1]), content_type="text/csv")
+    refused = admin_client.post("/admin/science/import/", {"file": upload})
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Tệp có 2 dòng" in page and "import_science_tasks" in page and "chưa ghi gì" not in page
+    assert admin_client.post("/admin/science/import/", {"confirm": "1"}).status_code == 302  # nothing kept
+    assert not Task.objects.exists()
+    settings.ADMIN_IMPORT_MAX_ROWS = 2  # blank rows do not count
+    upload = SimpleUploadedFile("nv.csv", _csv(GOOD[0], ";;;", GOOD[1]), content_type="text/csv")
+    assert "chưa ghi gì" in admin_client.post("/admin/science/import/", {"file": upload}).content.decode()
+
+
 def test_other_staff_cannot_edit_tasks(client, editor, make_task):
     task = make_task()
     _login(client, editor)
