@@ -118,15 +118,21 @@ class ImportView(View):
             return None
         values = {"rows": rows, "limit": limit, "command": self.command}
         if self.command:
-            return _(
+            return (
+                _(
+                    "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
+                    "take at most 30 seconds). Split the file, or import it on the server with the command "
+                    "%(command)s."
+                )
+                % values
+            )
+        return (
+            _(
                 "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
-                "take at most 30 seconds). Split the file, or import it on the server with the command "
-                "%(command)s."
-            ) % values
-        return _(
-            "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
-            "take at most 30 seconds). Split the file."
-        ) % values
+                "take at most 30 seconds). Split the file."
+            )
+            % values
+        )
 
     def confirm(self, request):
         pending = self.pending()
