@@ -24,6 +24,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -116,11 +117,15 @@ class ImportView(View):
         rows = count_rows(data, filename=filename)
         if rows <= limit:
             return None
-        values = {"rows": rows, "limit": limit, "command": self.command}
+        values = {
+            "rows": number_format(rows, force_grouping=True),
+            "limit": number_format(limit, force_grouping=True),
+            "command": self.command,
+        }
         if self.command:
             return (
                 _(
-                    "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
+                    "The file has %(rows)s rows; the admin imports at most %(limit)s at a time (a request may "
                     "take at most 30 seconds). Split the file, or import it on the server with the command "
                     "%(command)s."
                 )
@@ -128,7 +133,7 @@ class ImportView(View):
             )
         return (
             _(
-                "The file has %(rows)d rows; the admin imports at most %(limit)d at a time (a request may "
+                "The file has %(rows)s rows; the admin imports at most %(limit)s at a time (a request may "
                 "take at most 30 seconds). Split the file."
             )
             % values
