@@ -13,6 +13,17 @@ def test_fold_aligned_keeps_positions():
     assert fold(text) == "hoi nghi dien hinh"
 
 
+def test_fold_aligned_folds_each_character_as_fold_does():
+    """Every character of the first planes (and a few beyond) folds as fold() folds it alone;
+    whitespace, lone marks and characters fold() drops are kept; the result never shifts."""
+    text = "".join(chr(code) for code in range(0x20, 0x3000)) + "😀\u0301\t x\u0303"
+    folded = fold_aligned(text)
+    assert len(folded) == len(text)
+    for ch, out in zip(text, folded, strict=True):
+        assert out == (fold(ch)[:1] or ch), hex(ord(ch))
+    assert fold_aligned("ĐẠI HỘI\u00a0Đảng") == "dai hoi\u00a0dang"
+
+
 def test_highlight_marks_matches_and_escapes(category):
     article = make_article(category, "Hội nghị <b>điển hình</b>", summary="Biểu dương điển hình & tiên tiến.")
     marked = highlight(article, "dien hinh")
