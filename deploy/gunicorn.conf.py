@@ -15,7 +15,7 @@ bind = os.environ.get("WEB_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')
 workers = int(os.environ.get("WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # One thread per worker: gunicorn's synchronous workers, as its documentation advises behind a
 # buffering proxy (nginx buffers requests and answers, so a slow client never holds a worker).
-# Measured against two threads (gthread) in one evening (benchmarks/serving.py, docs/benchmarks.md):
+# Measured against two threads (gthread) in one night (benchmarks/serving.py, docs/benchmarks.md):
 # the slowest hundredth of page-cache hits at 64 connections 26-32 ms against 45-73, of the
 # uncached article 179 ms against 773, at the same throughput. WEB_THREADS=2 gives gthread.
 threads = int(os.environ.get("WEB_THREADS", "1"))

@@ -105,7 +105,11 @@ def count_rows(data: bytes, *, filename: str) -> int:
     without checking the columns. TableFileError when the file is not readable."""
     records = _xlsx_records(data) if is_xlsx(filename, data) else _csv_records(data)
     next(records, None)
-    return sum(1 for values in records if any(str(value).strip() for value in values if value is not None))
+    return sum(1 for values in records if not _blank(values))
+
+
+def _blank(values: list) -> bool:
+    return not any(str(value).strip() for value in values if value is not None)
 
 
 def is_xlsx(filename: str, data: bytes) -> bool:
@@ -138,6 +142,6 @@ def table_rows(
             % {"columns": ", ".join(required)}
         )
     for number, values in enumerate(records, start=2):
-        if not any(str(value).strip() for value in values if value is not None):
+        if _blank(values):
             continue
         yield number, {name: values[i] if i < len(values) else None for i, name in enumerate(names) if name}
