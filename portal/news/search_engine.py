@@ -40,11 +40,12 @@ class IndexQuery:
     by narrowing.
 
     A category and a date range narrow inside the index itself: every indexed text ends with
-    tokens of its categories, year and month (search_tokens.py), so a category is "(the words)
-    AND zzdm12". A date range is the month (or year) tokens it covers, then the exact dates: on
-    SQLite looked up only for the matches in its edge months, on PostgreSQL a range on the
-    index's own date column (without the tokens its planner filtered every vector of the range
-    row by row after the date index: 37 of 52 ms for a year at 100,000 articles). On PostgreSQL
+    tokens of its categories, year and month (search_tokens.py), so a category is "zzdm12 AND
+    (the words)". A date range is the month (or year) tokens it covers, then the exact dates: on
+    SQLite the matches dated in its edge months' days outside the range are taken out (a range
+    on the index's own date column), on PostgreSQL a range on that column (without the tokens
+    its planner filtered every vector of the range row by row after the date index: 37 of 52 ms
+    for a year at 100,000 articles). On PostgreSQL
     a phrase is the AND of its word pairs, which the index holds too (news migration 0004,
     portal.search.query.tsquery_literal). `articles`, when given, are candidates checked as well
     (any other narrowing, and view restrictions when some exist)."""
@@ -82,19 +83,22 @@ class IndexQuery:
         narrowing = list(tokens or [])
         if self.vendor == "sqlite":
             self.match = fts5_match(parsed)
-            periods, self.edges = self._periods(date_from, date_to)
+            periods, span = self._periods(date_from, date_to)
             if periods:
                 narrowing.append("(" + " OR ".join(periods) + ")")
+            self.outside = self._outside(span, date_from, date_to)
             self.narrowing = " AND ".join(narrowing)
             if self.narrowing:
-                self.match = f"({self.match}) AND {self.narrowing}"
+                # The narrowing first: FTS5 intersects a little faster from the shorter lists
+                # (5–15 % for a year of 13 month tokens at 100,000 articles).
+                self.match = f"{self.narrowing} AND ({self.match})"
         else:
             # PostgreSQL: the category and the months are tokens, the exact dates a range on the
             # index's own date column, which the planner combines with the GIN index (BitmapAnd).
             # A phrase is the AND of its word pairs (portal.search.query.tsquery_literal), which
             # the GIN index decides alone; with a word the pairs' split does not cover, `<->`.
             self.config = getattr(settings, "PORTAL_SEARCH_CONFIG", "simple")
-            periods, _edges = self._periods(date_from, date_to)
+            periods, _span = self._periods(date_from, date_to)
             if periods:
                 narrowing.append("(" + " | ".join(periods) + ")")
             literal = tsquery_literal(parsed)
@@ -112,15 +116,35 @@ class IndexQuery:
         return "to_tsquery(%s::regconfig, %s)", [self.config, text]
 
     @staticmethod
-    def _periods(date_from, date_to) -> tuple[list[str], list[str] | None]:
-        """SQLite: the month (or year) tokens of a date range and those only partly in it
-        (search_tokens.date_tokens)."""
+    def _periods(date_from, date_to):
+        """The month (or year) tokens of a date range and the days they cover
+        (search_tokens.date_tokens); ([], None) without a range."""
         if date_from is None and date_to is None:
-            return [], []
+            return [], None
         from .search_tokens import date_tokens
         from .selectors import first_article_year
 
         return date_tokens(date_from, date_to, first_article_year() if date_from is None else 0)
+
+    @staticmethod
+    def _outside(span, date_from, date_to) -> list[tuple] | None:
+        """SQLite: the parts of the tokens' `span` of days outside the range, as (from, to)
+        database values: a match dated in one of them is out. [] when the tokens are exact (or
+        there is no range); None when there are no tokens and every match's date is checked."""
+        if date_from is None and date_to is None:
+            return []
+        if span is None:
+            return None
+        from .search_tokens import local_midnight
+
+        start, end = local_midnight(span[0]), local_midnight(span[1])
+        parts = []
+        if date_from is not None and date_from > start:
+            parts.append((start, date_from))
+        if date_to is not None and date_to < end:
+            parts.append((date_to, end))
+        adapt = connection.ops.adapt_datetimefield_value
+        return [(adapt(low), adapt(high)) for low, high in parts]
 
     def _candidates(self, column: str) -> tuple[str, tuple]:
         """The check of the candidates and dates on the matches' ids `column`."""
@@ -131,17 +155,18 @@ class IndexQuery:
         if self.dates and self.vendor != "sqlite":  # the index's own date column (s.date)
             parts += [f"s.date {op} %s" for op, _value in self.dates]
             params += [value for _op, value in self.dates]
-        elif self.dates and self.edges != []:
-            # The exact dates, looked up (one row per match) only for the matches in the months
-            # the range covers in part: the tokens already placed the others inside it.
+        elif self.dates and self.outside is None:  # no tokens: every match's date is looked up
             bounds = " AND ".join(f"a.date {op} %s" for op, _value in self.dates)
-            exact = f"EXISTS (SELECT 1 FROM {ARTICLE_TABLE} a WHERE a.page_ptr_id = {column} AND {bounds})"
-            if self.edges:
-                fts = FTS_TABLE
-                exact = f"({column} NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) OR {exact})"
-                params.append(" OR ".join(self.edges))
-            parts.append(exact)
+            parts.append(f"EXISTS (SELECT 1 FROM {ARTICLE_TABLE} a WHERE a.page_ptr_id = {column} AND {bounds})")
             params += [value for _op, value in self.dates]
+        elif self.dates and self.outside:
+            # The tokens placed every match in the periods the range touches; those dated in
+            # the periods' days outside the range are taken out, found through the index's own
+            # date column (a range scan of at most two periods' articles, where looking up the
+            # date of each match in the edge periods cost ~3 ms for a year at 100,000 articles).
+            spans = " OR ".join("(t.date >= %s AND t.date < %s)" for _part in self.outside)
+            parts.append(f"{column} NOT IN (SELECT t.page_id FROM {TEXT_TABLE} t WHERE {spans})")
+            params += [value for part in self.outside for value in part]
         return (" AND ".join(parts) or "1 = 1"), tuple(params)
 
     def _matches(self) -> tuple[str, list]:
@@ -156,8 +181,9 @@ class IndexQuery:
             # the planner may scan the candidates first and probe the full-text index per row.
             # (So a broad search with view-restricted articles among its newest matches keeps
             # fewer than `cap`; PostgreSQL checks the candidates inside the walk.)
+            order = limit or " ORDER BY rowid"  # FTS5 walks its lists in this order: no sorting
             sql = (
-                f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s{limit}), "
+                f"WITH m AS MATERIALIZED (SELECT rowid AS id{rank} FROM {fts} WHERE {fts} MATCH %s{order}), "
                 f"f AS MATERIALIZED (SELECT * FROM m WHERE {where}), "
             )
             params = [self.match, *params]
@@ -170,13 +196,22 @@ class IndexQuery:
                 f"WHERE s.vector @@ {match_sql} AND {where}{limit}), "
             )
             params = [*match_params, *params]
-        if self.cap:
+        # The re-ranked window: the newest `window` matches, from `low` up.
+        if self.cap:  # a broad search keeps its newest `cap` (= window) matches: all of k
             sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}), "
+            sql += "w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM k) "
+        elif self.vendor == "sqlite":
+            # f holds the matches in ascending id order (FTS5's walk, kept by the materialised
+            # CTEs), so the window starts `window` rows before its end: read by position instead
+            # of sorting every match (2.5 of a year's ~30 ms at 100,000 articles). Were the order
+            # ever lost, only the window would move, never what matches.
+            sql += "k AS (SELECT * FROM f), "
+            offset = f"(SELECT max(count(*) - {self.window}, 0) FROM f)"
+            sql += f"w AS MATERIALIZED (SELECT coalesce((SELECT id FROM f LIMIT 1 OFFSET {offset}), 0) AS low) "
         else:
             sql += "k AS (SELECT * FROM f), "
-        # The re-ranked window: the newest `window` matches (every match of a broad search).
-        newest = f"SELECT id FROM k ORDER BY id DESC LIMIT {self.window}"
-        sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM ({newest}) AS newest) "
+            newest = f"SELECT id FROM k ORDER BY id DESC LIMIT {self.window}"
+            sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM ({newest}) AS newest) "
         return sql, params
 
     @property
@@ -213,7 +248,7 @@ class IndexQuery:
             fts = FTS_TABLE
             phrase = fts5_match(self.parsed.whole_phrase())
             if self.narrowing:  # the phrase looked up among the narrowed matches only
-                phrase = f"{phrase} AND {self.narrowing}"
+                phrase = f"{self.narrowing} AND {phrase}"
             score = "k.r, " if self._scored() else ""
             # The phrase looked up among the window only (rowid >= its lowest id: FTS5 walks the
             # newest rows); a match outside the window is never "phrase first".

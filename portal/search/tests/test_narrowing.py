@@ -63,6 +63,37 @@ def test_a_date_range_is_exact_at_its_ends_across_years(home, category):
     assert titles(both) == ["Báo cáo điện mặt trời tháng sáu"]
 
 
+def test_a_range_inside_one_month_and_one_over_years_leave_out_the_rest_of_their_periods(home, category):
+    """The tokens place a match in a month (a year for a range of more than three years); the
+    days of those periods outside the range are taken out by date, on both sides."""
+
+    def at(*parts):
+        return dt.datetime(*parts, tzinfo=HCM)
+
+    for day, hour in ((1, 8), (10, 0), (14, 23), (15, 0), (31, 23)):
+        make_article(category, f"Hội thảo chuyển đổi số ngày {day} giờ {hour}", date=at(2025, 3, day, hour))
+    make_article(category, "Hội thảo chuyển đổi số năm 2020 tháng hai", date=at(2020, 2, 20))
+    make_article(category, "Hội thảo chuyển đổi số năm 2020 tháng tư", date=at(2020, 4, 2))
+    make_article(category, "Hội thảo chuyển đổi số năm 2024 tháng mười hai", date=at(2024, 12, 30))
+
+    def found(date_from, date_to):
+        return sorted(titles(search_articles(query="chuyen doi so", date_from=date_from, date_to=date_to)))
+
+    assert found(at(2025, 3, 10), at(2025, 3, 15)) == [
+        "Hội thảo chuyển đổi số ngày 10 giờ 0",
+        "Hội thảo chuyển đổi số ngày 14 giờ 23",
+    ]
+    assert found(at(2025, 3, 15), at(2025, 3, 10)) == []  # an empty range
+    # Sixty months, narrowed by year tokens: 2020 and 2025 are edges, 2024 is whole.
+    assert found(at(2020, 3, 1), at(2025, 3, 10)) == [
+        "Hội thảo chuyển đổi số ngày 1 giờ 8",
+        "Hội thảo chuyển đổi số năm 2020 tháng tư",
+        "Hội thảo chuyển đổi số năm 2024 tháng mười hai",
+    ]
+    assert found(None, at(2020, 3, 1)) == ["Hội thảo chuyển đổi số năm 2020 tháng hai"]
+    assert len(found(at(2025, 3, 15), None)) == 2
+
+
 def test_an_index_from_before_the_tokens_is_rebuilt_by_setup(home, category):
     from django.core.management import call_command
 
@@ -140,3 +171,28 @@ def test_postgresql_decides_phrases_and_date_ranges_in_its_index(home, category)
     statement = next(q["sql"] for q in captured.captured_queries if q["sql"].startswith("WITH f"))
     assert "khoa hoc'' & ''hoc va'' & ''va cong'' & ''cong nghe" in statement and "<->" not in statement
     assert "zzthang202501 |" in statement and "| zzthang202512" in statement
+
+
+def test_the_whole_phrase_comes_first_only_among_the_newest_matches_of_a_filtered_search(home, category, settings):
+    """A filtered search orders the whole phrase first within its window of newest matches
+    (SEARCH_RANKED_MATCHES here 2, too few for the engine's rank): an older article holding
+    the phrase follows the newer ones, newest (highest id) first, and every match is counted."""
+
+    def article(name: str, text: str):
+        return make_article(category, name, body=[("paragraph", f"<p>{text}</p>")])
+
+    phrase, apart = "Kiểm tra an toàn bức xạ tại bệnh viện.", "Bức xạ được đo lại, an toàn cho người dân."
+    oldest, older = article("Tin một", phrase), article("Tin hai", phrase)
+    newer, newest = article("Tin ba", apart), article("Tin bốn", apart)
+    settings.SEARCH_RANKED_MATCHES = settings.SEARCH_BROAD_LIMIT = 2
+    results = search_articles(query="an toan buc xa", category=category)
+    assert titles(results) == [newest.title, newer.title, older.title, oldest.title]
+    assert results.count() == 4
+    newer.body = [("paragraph", f"<p>{phrase}</p>")]
+    newer.save_revision().publish()
+    assert titles(search_articles(query="an toan buc xa", category=category)) == [
+        newer.title,
+        newest.title,
+        older.title,
+        oldest.title,
+    ]
