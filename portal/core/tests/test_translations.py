@@ -42,10 +42,15 @@ def test_admin_strings_come_from_our_completion():
         assert translation.gettext("Pages") == "Trang"
 
 
-def test_translation_report_runs(capsys):
+def test_every_admin_string_is_vietnamese(capsys):
+    """Every string of the editors' screens that the installed Wagtail, Django admin/auth and
+    taggit catalogues hold has a Vietnamese translation (theirs or ours, portal/locale_admin);
+    an upgrade that brings new strings fails here until they are translated."""
     call_command("translation_report")
     out = capsys.readouterr().out
-    assert "wagtail/admin" in out and out.strip().splitlines()[-1].startswith("total")
+    total = out.strip().splitlines()[-1]
+    assert "wagtail/admin" in out and total.startswith("total")
+    assert total.endswith("untranslated 0"), total
 
 
 def test_admin_login_page_is_vietnamese(client, db):
