@@ -24,6 +24,12 @@ def _national(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("VN", years=year, language="vi")
 
 
+def start_of_day(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day` in the portal's time zone, as an aware datetime: the
+    inclusive start of a day in date filters, the exclusive end of the day before."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def _as_date(value: dt.date | dt.datetime) -> dt.date:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()

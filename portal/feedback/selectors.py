@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.core import tracking
+from portal.core.calendar import start_of_day
 
 from .models import Petition, PetitionStatus
 
@@ -136,8 +137,7 @@ def petition_report(*, date_from: dt.date, date_to: dt.date, period: str = "mont
     which status now, how many overdue, and the share closed on time."""
     from .models import Petition
 
-    start = timezone.make_aware(dt.datetime.combine(date_from, dt.time.min))
-    end = timezone.make_aware(dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
+    start, end = start_of_day(date_from), start_of_day(date_to + dt.timedelta(days=1))
     today = timezone.localdate()
     rows = (
         Petition.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
@@ -182,8 +182,7 @@ def rating_summary(*, date_from: dt.date, date_to: dt.date) -> dict:
     score, average and the latest comments."""
     from .models import PetitionRating, SiteRating
 
-    start = timezone.make_aware(dt.datetime.combine(date_from, dt.time.min))
-    end = timezone.make_aware(dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
+    start, end = start_of_day(date_from), start_of_day(date_to + dt.timedelta(days=1))
     out = {}
     for name, model, stamp in (("site", SiteRating, "created_at"), ("answers", PetitionRating, "updated_at")):
         qs = model.objects.filter(**{f"{stamp}__gte": start, f"{stamp}__lt": end})
@@ -220,8 +219,8 @@ def published_questions(*, q: str = "", area_id: int | None = None, year: int | 
     if area_id:
         qs = qs.filter(area_id=area_id)
     if year:
-        start = timezone.make_aware(dt.datetime(year, 1, 1))
-        qs = qs.filter(published_at__gte=start, published_at__lt=timezone.make_aware(dt.datetime(year + 1, 1, 1)))
+        start, end = start_of_day(dt.date(year, 1, 1)), start_of_day(dt.date(year + 1, 1, 1))
+        qs = qs.filter(published_at__gte=start, published_at__lt=end)
     return qs
 
 

@@ -135,9 +135,9 @@ class IndexQuery:
             return []
         if span is None:
             return None
-        from .search_tokens import local_midnight
+        from portal.core.calendar import start_of_day
 
-        start, end = local_midnight(span[0]), local_midnight(span[1])
+        start, end = start_of_day(span[0]), start_of_day(span[1])
         parts = []
         if date_from is not None and date_from > start:
             parts.append((start, date_from))

@@ -47,11 +47,6 @@ def tokens_for(path: str, date: dt.datetime | None, categories: dict[str, int]) 
     return tokens
 
 
-def local_midnight(day: dt.date) -> dt.datetime:
-    """The start of `day` in the portal's time zone, where the tokens' days begin."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-
 def date_tokens(
     date_from: dt.datetime | None, date_to: dt.datetime | None, first_year: int
 ) -> tuple[list[str], tuple[dt.date, dt.date] | None]:

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.core.calendar import start_of_day
 from portal.core.params import BadParameter, date_param
 
 
@@ -25,9 +25,8 @@ class DateFilter:
 
     def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         """Start (inclusive) and end (exclusive) as aware datetimes of the site time zone."""
-        tz = timezone.get_current_timezone()
-        start = dt.datetime.combine(self.date_from, dt.time.min, tzinfo=tz) if self.date_from else None
-        end = dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz) if self.date_to else None
+        start = start_of_day(self.date_from) if self.date_from else None
+        end = start_of_day(self.date_to + dt.timedelta(days=1)) if self.date_to else None
         return start, end
 
     @property
