@@ -199,19 +199,19 @@ class IndexQuery:
         # The re-ranked window: the newest `window` matches, from `low` up.
         if self.cap:  # a broad search keeps its newest `cap` (= window) matches: all of k
             sql += f"k AS MATERIALIZED (SELECT * FROM f ORDER BY id DESC LIMIT {self.cap}), "
-            sql += "w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM k) "
-        elif self.vendor == "sqlite":
-            # f holds the matches in ascending id order (FTS5's walk, kept by the materialised
-            # CTEs), so the window starts `window` rows before its end: read by position instead
-            # of sorting every match (2.5 of a year's ~30 ms at 100,000 articles). Were the order
-            # ever lost, only the window would move, never what matches.
-            sql += "k AS (SELECT * FROM f), "
-            offset = f"(SELECT max(count(*) - {self.window}, 0) FROM f)"
-            sql += f"w AS MATERIALIZED (SELECT coalesce((SELECT id FROM f LIMIT 1 OFFSET {offset}), 0) AS low) "
+            low = "SELECT min(id) FROM k"
         else:
             sql += "k AS (SELECT * FROM f), "
-            newest = f"SELECT id FROM k ORDER BY id DESC LIMIT {self.window}"
-            sql += f"w AS MATERIALIZED (SELECT coalesce(min(id), 0) AS low FROM ({newest}) AS newest) "
+            if self.vendor == "sqlite":
+                # f holds the matches in ascending id order (FTS5's walk, kept by the
+                # materialised CTEs), so the window starts `window` rows before its end: read by
+                # position instead of sorting every match (2.5 of a year's ~30 ms at 100,000
+                # articles). Were the order ever lost, only the window would move, never what
+                # matches.
+                low = f"SELECT id FROM f LIMIT 1 OFFSET (SELECT max(count(*) - {self.window}, 0) FROM f)"
+            else:
+                low = f"SELECT min(id) FROM (SELECT id FROM k ORDER BY id DESC LIMIT {self.window}) AS newest"
+        sql += f"w AS MATERIALIZED (SELECT coalesce(({low}), 0) AS low) "
         return sql, params
 
     @property
